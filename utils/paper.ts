@@ -1,0 +1,69 @@
+/**
+ * What a site adapter reads off a page, before anything is stored.
+ * Kept free of DOM and browser APIs so the background can validate it and tests can build it.
+ */
+
+/** Which kind of page a paper was seen on. */
+export type SourceKind = 'arxiv-listing' | 'arxiv-abs' | 'arxiv-search' | 'hf-daily';
+
+/** Where in an arXiv listing a paper sits. */
+export type ListingSection = 'new' | 'cross-list' | 'replacement';
+
+/** Hugging Face Daily Papers fields, kept as HF gives them. */
+export interface HfInfo {
+  upvotes?: number;
+  githubRepo?: string;
+  projectPage?: string;
+  /** HF's machine-written summary ("ai_summary"); shown labelled as such. */
+  aiSummary?: string;
+  /** The Daily Papers date the paper was listed on, YYYY-MM-DD. */
+  dailyDate?: string;
+}
+
+export interface DetectedPaper {
+  /** Bare arXiv id without version: "2408.01234", "hep-th/9901001". */
+  id: string;
+  /** Title without the "Title:" label, whitespace collapsed, TeX left as written. */
+  title: string;
+  /** Authors in order, "First Last". */
+  authors: string[];
+  abstract?: string;
+  comments?: string;
+  /** Primary category code, e.g. "cs.CL". */
+  primaryCategory?: string;
+  /** All category codes, primary first. */
+  categories?: string[];
+  /** Listing section (arXiv listings only). */
+  section?: ListingSection;
+  /** The day heading on /recent listings, as printed ("Mon, 27 Jul 2026"). */
+  listingDay?: string;
+  hf?: HfInfo;
+}
+
+/** The page a set of papers was seen on. */
+export interface PageSource {
+  kind: SourceKind;
+  /** Human label used to group the popup feed: "arXiv cs.CL · new", "HF Daily Papers · 2026-11-27". */
+  label: string;
+  /** The page URL (http(s) only). */
+  url: string;
+}
+
+/** One page's detection: what the content script sends to the background. */
+export interface PageDetection {
+  source: PageSource;
+  papers: DetectedPaper[];
+}
+
+/** Strips a version suffix: "2408.01234v3" → "2408.01234". */
+export function bareArxivId(id: string): string {
+  return id.trim().replace(/v\d+$/i, '');
+}
+
+const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
+const OLD_STYLE_ID = /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/;
+
+/** True for a bare (versionless) arXiv identifier of either the new or the old style. */
+export function isArxivId(id: string): boolean {
+  return NEW_STYLE_ID.test(id) || OLD_STYLE_ID.test(id);
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Paperlight',
+    description:
+      "Notices the papers on arXiv and Hugging Face pages you read, keeps a local digest, and shows the day's papers with TL;DRs and code links.",
+    // Host access only where papers are detected; everything else goes through activeTab on demand.
+    host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+    permissions: ['storage'],
+    action: { default_title: 'Paperlight' },
+  },
+});
