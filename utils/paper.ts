@@ -67,3 +67,28 @@ const OLD_STYLE_ID = /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/;
 export function isArxivId(id: string): boolean {
   return NEW_STYLE_ID.test(id) || OLD_STYLE_ID.test(id);
 }
+
+/**
+ * Size limits on what a page may send. Adapters clip to them (so a huge or hostile page still
+ * yields usable entries) and the background schema rejects anything beyond them.
+ */
+export const LIMITS = {
+  papersPerPage: 5000,
+  title: 1000,
+  abstract: 20000,
+  comments: 2000,
+  authors: 2000,
+  authorName: 300,
+  categories: 50,
+  category: 40,
+  label: 200,
+  url: 2048,
+  listingDay: 100,
+  hfText: 5000,
+} as const;
+
+/** Collapses runs of whitespace to one space and trims; clips to `max` characters. */
+export function cleanText(text: string | null | undefined, max: number): string {
+  const collapsed = (text ?? '').replace(/\s+/g, ' ').trim();
+  return collapsed.length > max ? collapsed.slice(0, max) : collapsed;
+}
