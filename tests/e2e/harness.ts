@@ -1,0 +1,138 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+
+/** Debian's Chromium, or $CHROME_PATH; a clear error when there is none. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter(
+    (candidate): candidate is string => Boolean(candidate),
+  );
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${candidates.join(', ')}). Install it with ` +
+        '`sudo apt-get install -y chromium`, or set CHROME_PATH to a Chromium binary.',
+    );
+  }
+  return found;
+}
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+/** Starts headless Chromium with the built extension loaded, in a fresh or given profile. */
+export async function launchExtension(profileDir?: string): Promise<LoadedExtension> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const dir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'paperlight-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Nothing in the tests may reach the network: anything not routed by a test is refused.
+  await context.route(/.*/, (route) => route.abort('internetdisconnected'));
+  const worker = await serviceWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profileDir: dir,
+    async close() {
+      await context.close();
+      if (!profileDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  const [existing] = context.serviceWorkers();
+  return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+/** Serves `body` at exactly `url` (arXiv and HF pages are tested at their real URLs). */
+export async function routePage(
+  context: BrowserContext,
+  url: string,
+  body: string,
+  contentType = 'text/html; charset=utf-8',
+): Promise<void> {
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
+}
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(ROOT, 'tests/fixtures', name), 'utf8');
+}
+
+/** All rows of an object store, read from the service worker with plain IndexedDB. */
+export async function readStore<T>(worker: Worker, store = 'papers'): Promise<T[]> {
+  return worker.evaluate(
+    (storeName) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('paperlight');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains(storeName)) {
+            database.close();
+            resolve([]);
+            return;
+          }
+          const request = database.transaction(storeName).objectStore(storeName).getAll();
+          request.onsuccess = () => {
+            database.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+export function badgeText(worker: Worker): Promise<string> {
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Polls `read` until `accept` holds or the timeout passes; returns the last value. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+export async function openPopup(extension: LoadedExtension): Promise<Page> {
+  const popup = await extension.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  return popup;
+}
