@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { PaperlightDatabase } from './db';
+import { badgeText, countFirstSeenSince, recordPageDetection, setPaperSaved } from './digest';
+import {
+  type MessageName,
+  type Reply,
+  type Response,
+  type ValidatedMessage,
+  validateMessage,
+} from './messages';
+
+/** When the popup was last opened (ms); the badge counts papers first seen after it. */
+export const popupOpenedAt = storage.defineItem<number>('local:popupOpenedAt', { fallback: 0 });
+
+export async function refreshBadge(database: PaperlightDatabase): Promise<string> {
+  const since = await popupOpenedAt.getValue();
+  const text = badgeText(await countFirstSeenSince(database, since));
+  await browser.action.setBadgeText({ text });
+  return text;
+}
+
+/**
+ * The background's message handler: validates, then runs one protocol message.
+ * A refused or failed message changes nothing and is answered with its reason.
+ */
+export async function handleMessage(
+  database: PaperlightDatabase,
+  message: unknown,
+  now: () => number = Date.now,
+): Promise<Reply<MessageName>> {
+  const checked = validateMessage(message);
+  if (!checked.ok) {
+    console.warn(`[Paperlight] refused a message: ${checked.error}`);
+    return { ok: false, error: checked.error };
+  }
+  try {
+    const data = await dispatch(database, checked.message, now);
+    return { ok: true, data };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`[Paperlight] ${checked.message.type} failed: ${reason}`);
+    return { ok: false, error: reason };
+  }
+}
+
+async function dispatch(
+  database: PaperlightDatabase,
+  message: ValidatedMessage,
+  now: () => number,
+): Promise<Response<MessageName>> {
+  switch (message.type) {
+    case 'pageDetected': {
+      const statuses = await recordPageDetection(database, message.payload, now());
+      await refreshBadge(database);
+      return { statuses };
+    }
+    case 'setSaved':
+      return setPaperSaved(database, message.payload.id, message.payload.saved, now());
+    case 'popupOpened': {
+      await popupOpenedAt.setValue(now());
+      return { badge: await refreshBadge(database) };
+    }
+  }
+}

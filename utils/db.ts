@@ -1,0 +1,67 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { HfInfo, ListingSection, SourceKind } from './paper';
+
+/** One sighting of a paper: which page, when, and where on it. */
+export interface Sighting {
+  kind: SourceKind;
+  /** Group label shown in the popup: "arXiv cs.CL · new", "HF Daily Papers · 2026-11-27". */
+  label: string;
+  url: string;
+  /** ms since epoch. */
+  at: number;
+  /** Position of the paper on that page (0-based): keeps page order within a sighting. */
+  position: number;
+  section?: ListingSection;
+  listingDay?: string;
+}
+
+/**
+ * A paper in the local digest. This is the documented storage format (README "Data format");
+ * export and other tools rely on it, so fields are only ever added.
+ */
+export interface PaperRecord {
+  /** Bare arXiv id without version ("2408.01234", "hep-th/9901001"); other items get a prefix ("url:…"). */
+  id: string;
+  title: string;
+  /** "First Last", in order. */
+  authors: string[];
+  abstract?: string;
+  comments?: string;
+  primaryCategory?: string;
+  /** Category codes, primary first. */
+  categories: string[];
+  /** Local one-sentence TL;DR computed from the abstract ('' when there is no abstract yet). */
+  tldr: string;
+  /** Code repositories (GitHub, GitLab, Bitbucket, Codeberg, Hugging Face), http(s) only. */
+  codeUrls: string[];
+  /** Project pages, http(s) only. */
+  projectUrls: string[];
+  hf?: HfInfo;
+  /** When Paperlight first saw the paper (ms since epoch). */
+  firstSeenAt: number;
+  /** When it last saw it (ms since epoch). */
+  lastSeenAt: number;
+  firstSighting: Sighting;
+  lastSighting: Sighting;
+  /** How many page views have shown the paper. */
+  sightingCount: number;
+  /** Set while the paper is saved (ms since epoch). */
+  savedAt?: number;
+}
+
+export const DATABASE_NAME = 'paperlight';
+
+export class PaperlightDatabase extends Dexie {
+  papers!: EntityTable<PaperRecord, 'id'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    // Versions are only ever added; each upgrade is tested on a database made by the previous one.
+    this.version(1).stores({
+      papers: 'id, firstSeenAt, lastSeenAt, savedAt',
+    });
+  }
+}
+
+/** The extension's one database handle (service worker and popup each get their own instance). */
+export const db = new PaperlightDatabase();

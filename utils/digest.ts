@@ -1,0 +1,75 @@
+import type { PaperlightDatabase, PaperRecord, Sighting } from './db';
+import { mergePaper } from './merge';
+import type { PaperStatus } from './messages';
+import type { PageDetection } from './paper';
+import { startOfLocalDay } from './time';
+
+function statusOf(record: PaperRecord | undefined, id: string, todayStart: number): PaperStatus {
+  return {
+    id,
+    saved: record?.savedAt !== undefined,
+    seenBefore: record !== undefined && record.firstSeenAt < todayStart,
+  };
+}
+
+/**
+ * Stores one page's papers in a single transaction, merging each into what is already known.
+ * Returns each paper's status as it was before this page view (for the page marks).
+ */
+export async function recordPageDetection(
+  database: PaperlightDatabase,
+  detection: PageDetection,
+  now: number,
+): Promise<PaperStatus[]> {
+  const todayStart = startOfLocalDay(now);
+  const ids = detection.papers.map((paper) => paper.id);
+  return database.transaction('rw', database.papers, async () => {
+    const existing = await database.papers.bulkGet(ids);
+    const merged = new Map<string, PaperRecord>();
+    detection.papers.forEach((paper, position) => {
+      if (merged.has(paper.id)) return; // a page listing the same paper twice counts once
+      const sighting: Sighting = {
+        kind: detection.source.kind,
+        label: detection.source.label,
+        url: detection.source.url,
+        at: now,
+        position,
+        ...(paper.section ? { section: paper.section } : {}),
+        ...(paper.listingDay ? { listingDay: paper.listingDay } : {}),
+      };
+      merged.set(paper.id, mergePaper(existing[position], paper, sighting));
+    });
+    await database.papers.bulkPut([...merged.values()]);
+    return ids.map((id, index) => statusOf(existing[index], id, todayStart));
+  });
+}
+
+/** Saves or unsaves a known paper; saving twice keeps the first save time. */
+export async function setPaperSaved(
+  database: PaperlightDatabase,
+  id: string,
+  saved: boolean,
+  now: number,
+): Promise<PaperStatus> {
+  return database.transaction('rw', database.papers, async () => {
+    const record = await database.papers.get(id);
+    if (!record) throw new Error(`unknown paper ${id}`);
+    if (saved && record.savedAt === undefined) {
+      await database.papers.update(id, { savedAt: now });
+    } else if (!saved && record.savedAt !== undefined) {
+      await database.papers.update(id, { savedAt: undefined });
+    }
+    return { id, saved, seenBefore: record.firstSeenAt < startOfLocalDay(now) };
+  });
+}
+
+/** How many papers were first seen after `since` (ms). */
+export function countFirstSeenSince(database: PaperlightDatabase, since: number): Promise<number> {
+  return database.papers.where('firstSeenAt').above(since).count();
+}
+
+/** The toolbar badge text for a count: empty at 0, "999+" past 999. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 999 ? '999+' : String(count);
+}

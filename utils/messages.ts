@@ -1,0 +1,107 @@
+import * as v from 'valibot';
+import { isArxivId, LIMITS, type PageDetection } from './paper';
+
+/**
+ * The one message protocol between the extension's parts: message name → payload and response.
+ * Every message into the background is validated against `requestSchemas` before it is handled.
+ */
+export interface ProtocolMap {
+  /** Content script → background: the papers on the page just read. */
+  pageDetected: { payload: PageDetection; response: { statuses: PaperStatus[] } };
+  /** Page or popup → background: save or unsave one paper. */
+  setSaved: { payload: { id: string; saved: boolean }; response: PaperStatus };
+  /** Popup → background: the popup was opened, so the badge count restarts. */
+  popupOpened: { payload: Record<string, never>; response: { badge: string } };
+}
+
+export type MessageName = keyof ProtocolMap;
+export type Payload<K extends MessageName> = ProtocolMap[K]['payload'];
+export type Response<K extends MessageName> = ProtocolMap[K]['response'];
+
+/** How a paper stands for the user; the page marks are drawn from it. */
+export interface PaperStatus {
+  id: string;
+  saved: boolean;
+  /** First seen before today (local time). */
+  seenBefore: boolean;
+}
+
+export interface Envelope<K extends MessageName = MessageName> {
+  type: K;
+  payload: Payload<K>;
+}
+
+export type Reply<K extends MessageName> =
+  | { ok: true; data: Response<K> }
+  | { ok: false; error: string };
+
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url),
+  v.check((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL'),
+);
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const arxivId = v.pipe(
+  v.string(),
+  v.check((id) => isArxivId(id), 'must be a bare arXiv id'),
+);
+
+const hfInfoSchema = v.strictObject({
+  upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  githubRepo: v.optional(httpUrl),
+  projectPage: v.optional(httpUrl),
+  aiSummary: v.optional(text(LIMITS.hfText)),
+  dailyDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+
+const detectedPaperSchema = v.strictObject({
+  id: arxivId,
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title)),
+  authors: v.pipe(v.array(text(LIMITS.authorName)), v.maxLength(LIMITS.authors)),
+  abstract: v.optional(text(LIMITS.abstract)),
+  comments: v.optional(text(LIMITS.comments)),
+  primaryCategory: v.optional(text(LIMITS.category)),
+  categories: v.optional(v.pipe(v.array(text(LIMITS.category)), v.maxLength(LIMITS.categories))),
+  section: v.optional(v.picklist(['new', 'cross-list', 'replacement'])),
+  listingDay: v.optional(text(LIMITS.listingDay)),
+  hf: v.optional(hfInfoSchema),
+});
+
+const pageDetectionSchema = v.strictObject({
+  source: v.strictObject({
+    kind: v.picklist(['arxiv-listing', 'arxiv-abs', 'arxiv-search', 'hf-daily']),
+    label: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.label)),
+    url: httpUrl,
+  }),
+  papers: v.pipe(v.array(detectedPaperSchema), v.maxLength(LIMITS.papersPerPage)),
+});
+
+const requestSchemas = {
+  pageDetected: pageDetectionSchema,
+  setSaved: v.strictObject({ id: arxivId, saved: v.boolean() }),
+  popupOpened: v.strictObject({}),
+} satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
+
+export type ValidatedMessage = { [K in MessageName]: Envelope<K> }[MessageName];
+
+/** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */
+export function validateMessage(
+  message: unknown,
+): { ok: true; message: ValidatedMessage } | { ok: false; error: string } {
+  if (typeof message !== 'object' || message === null) return { ok: false, error: 'not an object' };
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
+    return {
+      ok: false,
+      error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}`,
+    };
+  }
+  const name = type as MessageName;
+  const result = v.safeParse(requestSchemas[name], payload);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = issue ? v.getDotPath(issue) : null;
+    return { ok: false, error: `${name}: ${where ?? 'payload'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, message: { type: name, payload: result.output } as ValidatedMessage };
+}
