@@ -20,44 +20,56 @@ const CSS = `
 
 export type SaveToggleHandler = (id: string, saved: boolean) => Promise<boolean>;
 
-function setSaved(button: HTMLButtonElement, saved: boolean): void {
+function showSaved(marks: Element, saved: boolean): void {
+  const button = marks.querySelector('.paperlight-save');
+  const seen = marks.querySelector<HTMLElement>('.paperlight-seen');
+  if (!button || !seen) return;
   button.setAttribute('aria-pressed', String(saved));
   button.textContent = saved ? '★ Saved' : '☆ Save';
-  button.title = saved ? 'Saved in Paperlight (click to unsave)' : 'Save in Paperlight';
+  button.setAttribute(
+    'title',
+    saved ? 'Saved in Paperlight (click to unsave)' : 'Save in Paperlight',
+  );
+  seen.hidden = saved || marks.getAttribute('data-seen-before') !== 'true';
 }
 
-function buildMarks(doc: Document, status: PaperStatus, onToggle: SaveToggleHandler): HTMLElement {
+function marksTemplate(doc: Document): HTMLElement {
   const marks = doc.createElement('span');
   marks.className = 'paperlight-marks';
-  marks.dataset.paperlightId = status.id;
   const seen = doc.createElement('span');
   seen.className = 'paperlight-seen';
   seen.textContent = 'Seen';
   seen.title = 'Paperlight saw this paper before today';
-  seen.hidden = !status.seenBefore || status.saved;
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'paperlight-save';
-  setSaved(button, status.saved);
-  button.addEventListener('click', (event) => {
+  marks.append(seen, button);
+  return marks;
+}
+
+const toggleHandlers = new WeakMap<Document, SaveToggleHandler>();
+
+/** One delegated click listener per document serves every save toggle. */
+function listenForToggles(doc: Document, onToggle: SaveToggleHandler): void {
+  const listening = toggleHandlers.has(doc);
+  toggleHandlers.set(doc, onToggle);
+  if (listening) return;
+  doc.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.('.paperlight-save');
+    const marks = button?.parentElement;
+    const id = marks?.getAttribute('data-paperlight-id');
+    if (!button || !marks || !id) return;
     event.preventDefault();
     event.stopPropagation();
     const wanted = button.getAttribute('aria-pressed') !== 'true';
-    setSaved(button, wanted);
-    seen.hidden = wanted || !status.seenBefore;
-    onToggle(status.id, wanted).then(
-      (saved) => {
-        setSaved(button, saved);
-        seen.hidden = saved || !status.seenBefore;
-      },
-      () => {
-        setSaved(button, !wanted);
-        seen.hidden = !wanted || !status.seenBefore;
-      },
+    showSaved(marks, wanted);
+    const handler = toggleHandlers.get(doc);
+    if (!handler) return;
+    handler(id, wanted).then(
+      (saved) => showSaved(marks, saved),
+      () => showSaved(marks, !wanted),
     );
   });
-  marks.append(seen, button);
-  return marks;
 }
 
 /** Adds marks to each entry that has an anchor; replaces marks from an earlier run. */
@@ -68,11 +80,16 @@ export function renderPageMarks(
   onToggle: SaveToggleHandler,
 ): number {
   const statusById = new Map(statuses.map((status) => [status.id, status]));
+  const template = marksTemplate(doc);
   const placements: [Element, HTMLElement][] = [];
   for (const entry of entries) {
     const status = statusById.get(entry.paper.id);
     if (!entry.anchor || !status) continue;
-    placements.push([entry.anchor, buildMarks(doc, status, onToggle)]);
+    const marks = template.cloneNode(true) as HTMLElement;
+    marks.setAttribute('data-paperlight-id', status.id);
+    marks.setAttribute('data-seen-before', String(status.seenBefore));
+    showSaved(marks, status.saved);
+    placements.push([entry.anchor, marks]);
   }
   if (placements.length === 0) return 0;
   if (!doc.getElementById(STYLE_ID)) {
@@ -81,6 +98,7 @@ export function renderPageMarks(
     style.textContent = CSS;
     (doc.head ?? doc.documentElement).append(style);
   }
+  listenForToggles(doc, onToggle);
   for (const [anchor, marks] of placements) {
     anchor.querySelector(':scope > .paperlight-marks')?.remove();
     anchor.append(marks);
