@@ -1,0 +1,85 @@
+import type { DetectedEntry } from '@/utils/adapters/adapter';
+import { renderPageMarks } from '@/utils/pageMarks';
+import { detectedPaper } from '../helpers/papers';
+
+function listing(ids: string[]): { doc: Document; entries: DetectedEntry[] } {
+  const doc = document;
+  doc.getElementById('paperlight-style')?.remove();
+  doc.body.innerHTML = `<dl>${ids.map((id) => `<dt id="dt-${id}"><a title="Abstract">arXiv:${id}</a></dt><dd>…</dd>`).join('')}</dl>`;
+  const entries = ids.map((id) => ({
+    paper: detectedPaper(id),
+    anchor: doc.getElementById(`dt-${id}`),
+  }));
+  return { doc, entries };
+}
+
+const button = (doc: Document, id: string) =>
+  doc.querySelector<HTMLButtonElement>(`[data-paperlight-id="${id}"] .paperlight-save`);
+const seenMark = (doc: Document, id: string) =>
+  doc.querySelector<HTMLElement>(`[data-paperlight-id="${id}"] .paperlight-seen`);
+
+describe('renderPageMarks', () => {
+  it('shows a save toggle on every paper and a seen mark only on papers seen before today', () => {
+    const { doc, entries } = listing(['2411.00001', '2411.00002', '2411.00003']);
+    const count = renderPageMarks(
+      doc,
+      entries,
+      [
+        { id: '2411.00001', saved: false, seenBefore: false },
+        { id: '2411.00002', saved: false, seenBefore: true },
+        { id: '2411.00003', saved: true, seenBefore: true },
+      ],
+      async (_id, saved) => saved,
+    );
+    expect(count).toBe(3);
+    expect(button(doc, '2411.00001')).toHaveTextContent('☆ Save');
+    expect(button(doc, '2411.00001')).toHaveAttribute('aria-pressed', 'false');
+    expect(seenMark(doc, '2411.00001')).not.toBeVisible();
+    expect(seenMark(doc, '2411.00002')).toBeVisible();
+    expect(button(doc, '2411.00003')).toHaveTextContent('★ Saved');
+    // A saved paper shows "Saved", not also "Seen".
+    expect(seenMark(doc, '2411.00003')).not.toBeVisible();
+    expect(doc.querySelectorAll('#paperlight-style')).toHaveLength(1);
+  });
+
+  it('saves on click and keeps the new state when the background agrees', async () => {
+    const { doc, entries } = listing(['2411.00001']);
+    const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
+    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: true }], toggle);
+    button(doc, '2411.00001')?.click();
+    expect(toggle).toHaveBeenCalledWith('2411.00001', true);
+    await vi.waitFor(() => expect(button(doc, '2411.00001')).toHaveTextContent('★ Saved'));
+    expect(seenMark(doc, '2411.00001')).not.toBeVisible();
+    button(doc, '2411.00001')?.click();
+    expect(toggle).toHaveBeenLastCalledWith('2411.00001', false);
+    await vi.waitFor(() => expect(button(doc, '2411.00001')).toHaveTextContent('☆ Save'));
+    expect(seenMark(doc, '2411.00001')).toBeVisible();
+  });
+
+  it('reverts the toggle when saving fails', async () => {
+    const { doc, entries } = listing(['2411.00001']);
+    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: false }], () =>
+      Promise.reject(new Error('background gone')),
+    );
+    button(doc, '2411.00001')?.click();
+    await vi.waitFor(() =>
+      expect(button(doc, '2411.00001')).toHaveAttribute('aria-pressed', 'false'),
+    );
+  });
+
+  it('does not add a second set of marks when run again, and skips entries without an anchor', () => {
+    const { doc, entries } = listing(['2411.00001']);
+    const statuses = [{ id: '2411.00001', saved: false, seenBefore: false }];
+    renderPageMarks(doc, entries, statuses, async (_id, saved) => saved);
+    renderPageMarks(doc, entries, statuses, async (_id, saved) => saved);
+    expect(doc.querySelectorAll('.paperlight-marks')).toHaveLength(1);
+    expect(
+      renderPageMarks(
+        doc,
+        [{ paper: detectedPaper('2411.00009'), anchor: null }],
+        [],
+        async () => true,
+      ),
+    ).toBe(0);
+  });
+});
