@@ -1,0 +1,212 @@
+/**
+ * Small helpers shared by the site adapters. Everything here reads text only (never layout, never
+ * innerHTML) and returns '' / undefined instead of throwing.
+ */
+import {
+  bareArxivId,
+  cleanText,
+  type DetectedPaper,
+  isArxivId,
+  LIMITS,
+  type PageSource,
+  type SourceKind,
+} from '../paper';
+import type { DetectedEntry, PageScan } from './adapter';
+
+/** Class tokens whose text is not content: arXiv's "Title:"-style labels, MathJax's rendered
+ * output (the TeX source sits next to it in a script) and our own page marks. */
+const SKIP_CLASS = /(^|\s)(descriptor|MathJax|MJX|paperlight)/;
+
+function walk(node: Node): string {
+  let out = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      out += child.nodeValue;
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.localName;
+      if (tag === 'script') {
+        // MathJax v2 keeps the TeX source in <script type="math/tex[; mode=display]">.
+        const type = el.getAttribute('type') ?? '';
+        const d = type.includes('display') ? '$$' : '$';
+        if (type.startsWith('math/tex')) out += d + el.textContent + d;
+      } else if (tag !== 'style' && !SKIP_CLASS.test(el.getAttribute('class') ?? '')) {
+        out += walk(el);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The text of an element (as `textContent`, whitespace collapsed, clipped to `max`), without
+ * `.descriptor` labels, and with MathJax-rendered formulas put back to the TeX the page was
+ * written in.
+ */
+export function textOf(el: Element | null | undefined, max: number): string {
+  return el ? cleanText(walk(el), max) : '';
+}
+
+/** Drops a leading label such as "Comments:" (case-insensitive). */
+export function dropLabel(text: string, label: string): string {
+  return text.toLowerCase().startsWith(label.toLowerCase())
+    ? text.slice(label.length).trim()
+    : text;
+}
+
+/**
+ * A bare, valid arXiv id out of an href, element id or link text ("/abs/2408.01234v2",
+ * "https://arxiv.org/abs/hep-th/9901001", "arXiv:2408.01234"), or '' when there is none.
+ */
+export function parseId(raw: string | null | undefined): string {
+  let s = (raw ?? '').trim();
+  const abs = s.indexOf('/abs/');
+  if (abs >= 0) s = s.slice(abs + 5);
+  s = s.replace(/^arxiv:/i, '').replace(/[?#].*$/, '');
+  const id = bareArxivId(s);
+  return isArxivId(id) ? id : '';
+}
+
+/** First valid id among the candidates, or ''. */
+export function firstId(...candidates: (string | null | undefined)[]): string {
+  for (const c of candidates) {
+    const id = parseId(c);
+    if (id) return id;
+  }
+  return '';
+}
+
+const CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
+
+/** A category code ("cs.CL", "quant-ph") from a code or a subject label ("Quantum Physics
+ * (quant-ph)"), or ''. */
+export function categoryCode(text: string | null | undefined): string {
+  const s = (text ?? '').trim();
+  const code = s.endsWith(')') ? s.slice(s.lastIndexOf('(') + 1, -1).trim() : s;
+  return code.length <= LIMITS.category && CATEGORY.test(code) ? code : '';
+}
+
+/** Category codes from a list of codes or labels: valid ones only, unique, capped. */
+export function categoryList(items: Iterable<string | null | undefined>): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const code = categoryCode(item);
+    if (code && !out.includes(code) && out.length < LIMITS.categories) out.push(code);
+  }
+  return out;
+}
+
+/**
+ * Primary and all categories from an arXiv subjects element: `<span class="primary-subject">
+ * Quantum Physics (quant-ph)</span>; High Energy Physics - Theory (hep-th)`.
+ */
+export function subjects(
+  el: Element | null | undefined,
+): Pick<DetectedPaper, 'primaryCategory' | 'categories'> {
+  if (!el) return {};
+  const primary = categoryCode(textOf(el.querySelector('.primary-subject'), 500));
+  const categories = categoryList([primary, ...textOf(el, 5000).split(';')]);
+  return { primaryCategory: primary || categories[0], categories };
+}
+
+/** "Riedl, Mark O." → "Mark O. Riedl"; names without a comma are kept as they are. */
+export function firstLast(name: string): string {
+  const [last = '', first = '', ...rest] = name.split(',').map((part) => part.trim());
+  return cleanText([first, last, ...rest].filter(Boolean).join(' '), LIMITS.authorName);
+}
+
+/** Author names from author links, in order; skips "et al." / javascript: toggles. */
+export function authorLinks(links: Iterable<Element>): string[] {
+  const names: string[] = [];
+  for (const a of links) {
+    const name = textOf(a, LIMITS.authorName);
+    const href = (a.getAttribute('href') ?? '').trim().toLowerCase();
+    if (name && !href.startsWith('javascript') && !/^et al\b/i.test(name)) names.push(name);
+    if (names.length >= LIMITS.authors) break;
+  }
+  return names;
+}
+
+/** The URL if it is an absolute http(s) URL within the size limit, else undefined. */
+export function httpUrl(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const url = new URL(raw.trim());
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= LIMITS.url) {
+      return url.href;
+    }
+  } catch {
+    // not a URL
+  }
+  return undefined;
+}
+
+/** True for arxiv.org pages over http(s). */
+export function isArxivPage(url: URL): boolean {
+  return /^https?:$/.test(url.protocol) && /^(www\.)?arxiv\.org$/.test(url.hostname);
+}
+
+/** The page source; the URL is the page's (query dropped if it is too long). */
+export function pageSource(kind: SourceKind, label: string, url: URL): PageSource {
+  const href = url.href.length <= LIMITS.url ? url.href : url.origin + url.pathname;
+  return {
+    kind,
+    label: cleanText(label, LIMITS.label),
+    url: /^https?:$/.test(url.protocol) ? href.slice(0, LIMITS.url) : '',
+  };
+}
+
+/** Removes optional fields that are empty ('' / undefined / [] / {}), in place. */
+function compact<T extends object>(obj: T): T {
+  const rec = obj as Record<string, unknown>;
+  for (const key of Object.keys(rec)) {
+    const v = rec[key];
+    if (key === 'authors') continue;
+    if (v === undefined || v === '' || (typeof v === 'object' && v && !Object.keys(v).length)) {
+      delete rec[key];
+    }
+  }
+  return obj;
+}
+
+/**
+ * Collects entries for one page: builds each one in a try/catch (a malformed entry is skipped,
+ * not the page), drops entries without a valid id or a title, keeps the first of repeated ids and
+ * stops at the per-page limit.
+ */
+export function collector<T>(build: (item: T) => DetectedEntry | null | undefined) {
+  const entries: DetectedEntry[] = [];
+  const seen = new Set<string>();
+  return {
+    entries,
+    add(item: T): void {
+      if (entries.length >= LIMITS.papersPerPage) return;
+      try {
+        const entry = build(item);
+        const paper = entry?.paper;
+        if (!entry || !paper || !isArxivId(paper.id) || !paper.title || seen.has(paper.id)) return;
+        if (paper.hf) compact(paper.hf);
+        seen.add(paper.id);
+        entries.push({ paper: compact(paper), anchor: entry.anchor });
+      } catch {
+        // malformed entry: skipped
+      }
+    },
+  };
+}
+
+/** Runs a page scan, returning no entries instead of throwing. */
+export function safeScan(
+  kind: SourceKind,
+  label: string,
+  url: URL,
+  body: () => DetectedEntry[],
+): PageScan {
+  let entries: DetectedEntry[] = [];
+  try {
+    entries = body();
+  } catch {
+    // unexpected page: nothing detected
+  }
+  return { source: pageSource(kind, label, url), entries };
+}

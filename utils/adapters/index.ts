@@ -1,0 +1,25 @@
+/**
+ * All site adapters, and the lookup the content script uses. URLs handled:
+ *   https://arxiv.org/list/<cat>/{new,recent,pastweek,current,YYMM,YYYY,YYYY-MM}  → arxivListing
+ *   https://arxiv.org/abs/<id>[vN]                                               → arxivAbs
+ *   https://arxiv.org/search/[<archive>|advanced]?query=…                        → arxivSearch
+ *   https://huggingface.co/papers[?date=…], /papers/date/<YYYY-MM-DD>            → hfDaily
+ */
+import type { SiteAdapter } from './adapter';
+import { arxivAbs } from './arxivAbs';
+import { arxivListing } from './arxivListing';
+import { arxivSearch } from './arxivSearch';
+import { hfDaily } from './hfDaily';
+
+export const adapters: readonly SiteAdapter[] = [arxivListing, arxivAbs, arxivSearch, hfDaily];
+
+/** The adapter for a page URL, or undefined when Paperlight does not read that page. */
+export function findAdapter(url: URL): SiteAdapter | undefined {
+  return adapters.find((adapter) => {
+    try {
+      return adapter.matches(url);
+    } catch {
+      return false;
+    }
+  });
+}
