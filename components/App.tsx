@@ -1,0 +1,61 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { countSaved } from '@/utils/feed';
+import { startOfLocalDay } from '@/utils/time';
+import { NoticeProvider } from './Notice';
+import { usePopupServices } from './PopupContext';
+import { SavedView } from './SavedView';
+import { TabList, TabPanel, type TabSpec } from './Tabs';
+import { TodayView } from './TodayView';
+
+type View = 'today' | 'saved';
+
+interface AppProps {
+  /** Fixed height (px) for the paper list's viewport; measured from layout when omitted. */
+  listViewportHeight?: number;
+}
+
+/** The popup: Today (papers first seen on a day, default) and Saved. */
+export function App({ listViewportHeight }: AppProps) {
+  const { db, now } = usePopupServices();
+  const idPrefix = useId();
+  const [view, setView] = useState<View>('today');
+  const [dayStart, setDayStart] = useState(() => startOfLocalDay(now()));
+  const saved = useLiveQuery(() => countSaved(db), [db]);
+
+  const tabs: TabSpec<View>[] = [
+    { id: 'today', label: 'Today' },
+    { id: 'saved', label: 'Saved', count: saved },
+  ];
+
+  return (
+    <NoticeProvider>
+      <div className="app">
+        <header className="app-header">
+          <h1 className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            Paperlight
+          </h1>
+          <TabList
+            idPrefix={idPrefix}
+            tabs={tabs}
+            selected={view}
+            onSelect={setView}
+            label="Views"
+          />
+        </header>
+        <TabPanel idPrefix={idPrefix} tab={view}>
+          {view === 'today' ? (
+            <TodayView
+              dayStart={dayStart}
+              onDayChange={setDayStart}
+              viewportHeight={listViewportHeight}
+            />
+          ) : (
+            <SavedView viewportHeight={listViewportHeight} />
+          )}
+        </TabPanel>
+      </div>
+    </NoticeProvider>
+  );
+}

@@ -1,0 +1,82 @@
+import { memo, useId } from 'react';
+import type { PaperRecord } from '@/utils/db';
+import { abstractUrl, shortAuthors } from '@/utils/feed';
+import { CodeLinks } from './CodeLinks';
+import { ExternalLink } from './ExternalLink';
+import { SaveToggle } from './SaveToggle';
+
+interface PaperRowProps {
+  paper: PaperRecord;
+  /** 1-based position among the list's papers (for assistive technology in a windowed list). */
+  position?: number;
+  setSize?: number;
+}
+
+const MAX_TOOLTIP_AUTHORS = 40;
+
+function authorTooltip(authors: readonly string[]): string {
+  const shown = authors.slice(0, MAX_TOOLTIP_AUTHORS).join(', ');
+  return authors.length > MAX_TOOLTIP_AUTHORS ? `${shown}, …` : shown;
+}
+
+/**
+ * One paper: linked title, authors, summary (local TL;DR first; HF's AI summary labelled as such),
+ * category, upvotes, code/project chips and the save star. All text is rendered as text.
+ */
+export const PaperRow = memo(function PaperRow({ paper, position, setSize }: PaperRowProps) {
+  const titleId = useId();
+  const authors = shortAuthors(paper.authors);
+  const tldr = paper.tldr?.trim();
+  const aiSummary = paper.hf?.aiSummary?.trim();
+  const upvotes = paper.hf?.upvotes;
+  const title = paper.title || paper.id;
+
+  return (
+    <article
+      className="paper"
+      aria-labelledby={titleId}
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
+      <div className="paper-body">
+        <h3 className="paper-title" id={titleId}>
+          <ExternalLink href={abstractUrl(paper.id)} title={title}>
+            {title}
+          </ExternalLink>
+        </h3>
+        {authors ? (
+          <p className="paper-authors" title={authorTooltip(paper.authors)}>
+            {authors}
+          </p>
+        ) : null}
+        {tldr ? (
+          <p className="paper-tldr">
+            <span className="summary-label">TL;DR</span> {tldr}
+          </p>
+        ) : null}
+        {aiSummary ? (
+          <div className={tldr ? 'paper-ai paper-ai-secondary' : 'paper-ai'}>
+            <span className="summary-label">AI summary (Hugging Face)</span>
+            <p>{aiSummary}</p>
+          </div>
+        ) : null}
+        {!tldr && !aiSummary ? <p className="paper-missing">No abstract yet</p> : null}
+        <div className="paper-meta">
+          {paper.primaryCategory ? (
+            <span className="chip chip-category" title="Primary category">
+              {paper.primaryCategory}
+            </span>
+          ) : null}
+          {upvotes !== undefined ? (
+            <span className="upvotes" title="Upvotes on Hugging Face Daily Papers">
+              <span aria-hidden="true">▲</span> {upvotes.toLocaleString('en-US')}
+              <span className="sr-only"> upvotes</span>
+            </span>
+          ) : null}
+          <CodeLinks paper={paper} />
+        </div>
+      </div>
+      <SaveToggle id={paper.id} title={title} saved={paper.savedAt !== undefined} />
+    </article>
+  );
+});

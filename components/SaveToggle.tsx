@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useNotify } from './Notice';
+import { usePopupServices } from './PopupContext';
+
+interface SaveToggleProps {
+  id: string;
+  title: string;
+  saved: boolean;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Star button that saves or unsaves a paper through the background (`setSaved`).
+ * It shows the new state at once and keeps it until the digest (live query) agrees, or the
+ * background refuses, in which case it falls back and says why.
+ */
+export function SaveToggle({ id, title, saved }: SaveToggleProps) {
+  const { send } = usePopupServices();
+  const notify = useNotify();
+  const [pending, setPending] = useState<boolean | null>(null);
+  const shown = pending ?? saved;
+
+  useEffect(() => {
+    if (pending !== null && pending === saved) setPending(null);
+  }, [pending, saved]);
+
+  const toggle = () => {
+    const next = !shown;
+    setPending(next);
+    send('setSaved', { id, saved: next }).catch((error: unknown) => {
+      setPending(null);
+      const reason = error instanceof Error ? error.message : String(error);
+      notify(`Could not ${next ? 'save' : 'unsave'} the paper: ${reason}`);
+    });
+  };
+
+  const name = clip(title || id, 80);
+  return (
+    <button
+      type="button"
+      className="save-toggle"
+      aria-pressed={shown}
+      // One name, state in aria-pressed (a toggle's label must not flip with its state).
+      aria-label={`Save ${name}`}
+      title={shown ? 'Saved — click to unsave' : 'Save'}
+      onClick={toggle}
+    >
+      <span aria-hidden="true">{shown ? '★' : '☆'}</span>
+    </button>
+  );
+}

@@ -1,0 +1,35 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { paperCount, savedPapers } from '@/utils/feed';
+import { EmptyState } from './EmptyState';
+import { PaperList } from './PaperList';
+import { usePopupServices } from './PopupContext';
+
+/** Saved papers, newest saved first; unsaving removes a paper from here (live query). */
+export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
+  const { db } = usePopupServices();
+  const papers = useLiveQuery(() => savedPapers(db), [db]);
+
+  if (papers === undefined) {
+    return (
+      <p className="loading" aria-busy="true">
+        Loading…
+      </p>
+    );
+  }
+  if (papers.length === 0) {
+    return (
+      <EmptyState title="Nothing saved yet">
+        <p>
+          Star a paper (☆) in Today, or on an arXiv or Hugging Face page, to keep it here. Saved
+          papers stay until you unsave them.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="view">
+      <p className="list-summary">{paperCount(papers.length)} saved · newest first</p>
+      <PaperList papers={papers} grouped={false} viewportHeight={viewportHeight} />
+    </div>
+  );
+}

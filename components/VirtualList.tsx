@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { useWindowedList, type WindowedListOptions } from './useWindowedList';
+
+interface VirtualListProps<T> extends WindowedListOptions<T> {
+  renderItem: (item: T, index: number) => ReactNode;
+  className?: string;
+}
+
+/** A scroll box that renders only the items in (or near) view; see useWindowedList. */
+export function VirtualList<T>({ renderItem, className, ...options }: VirtualListProps<T>) {
+  const { scrollRef, onScroll, measureRef, virtualItems, totalSize } = useWindowedList(options);
+  return (
+    <div
+      ref={scrollRef}
+      className={className ? `vlist ${className}` : 'vlist'}
+      onScroll={onScroll}
+      data-testid="virtual-list"
+      style={options.viewportHeight !== undefined ? { height: options.viewportHeight } : undefined}
+    >
+      <div className="vlist-spacer" style={{ height: totalSize }}>
+        {virtualItems.map(({ item, index, key, start }) => (
+          <div
+            key={key}
+            ref={measureRef}
+            data-key={key}
+            className="vlist-item"
+            style={{ transform: `translateY(${start}px)` }}
+          >
+            {renderItem(item, index)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
