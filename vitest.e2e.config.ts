@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
+    globals: true,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,

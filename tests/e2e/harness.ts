@@ -1,7 +1,18 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import {
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+
+/** The parts of the extension API the tests call inside the service worker. */
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string> };
+};
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -51,7 +62,10 @@ export async function launchExtension(profileDir?: string): Promise<LoadedExtens
     ],
   });
   // Nothing in the tests may reach the network: anything not routed by a test is refused.
-  await context.route(/.*/, (route) => route.abort('internetdisconnected'));
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('internetdisconnected'),
+  );
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {
@@ -128,6 +142,61 @@ export async function eventually<T>(
     value = await read();
   }
   return value;
+}
+
+/** Closes the browser and starts it again on the same profile, as a browser restart would. */
+export async function restartBrowser(extension: LoadedExtension): Promise<LoadedExtension> {
+  await extension.context.close();
+  const restarted = await launchExtension(extension.profileDir);
+  const close = restarted.close;
+  restarted.close = async () => {
+    await close();
+    rmSync(extension.profileDir, { recursive: true, force: true });
+  };
+  return restarted;
+}
+
+/** Scrolls a windowed popup list from top to bottom, collecting what `read` sees on the way. */
+export async function scrollThroughList<T>(
+  popup: Page,
+  read: () => Promise<T[]>,
+  list = '.vlist',
+): Promise<T[]> {
+  const seen: T[] = [];
+  const box = popup.locator(list).first();
+  await box.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  for (let step = 0; step < 200; step++) {
+    for (const value of await read()) if (!seen.includes(value)) seen.push(value);
+    const atEnd = await box.evaluate((element) => {
+      const before = element.scrollTop;
+      element.scrollTop += element.clientHeight * 0.8;
+      return element.scrollTop === before;
+    });
+    if (atEnd) break;
+    await popup.waitForTimeout(50);
+  }
+  return seen;
+}
+
+/** Scrolls a windowed popup list until `locator` is rendered; returns it. */
+export async function scrollUntilRendered(popup: Page, locator: Locator, list = '.vlist') {
+  const box = popup.locator(list).first();
+  await box.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  for (let step = 0; step < 200 && (await locator.count()) === 0; step++) {
+    const atEnd = await box.evaluate((element) => {
+      const before = element.scrollTop;
+      element.scrollTop += element.clientHeight * 0.8;
+      return element.scrollTop === before;
+    });
+    await popup.waitForTimeout(50);
+    if (atEnd && (await locator.count()) === 0) break;
+  }
+  await locator.first().scrollIntoViewIfNeeded();
+  return locator.first();
 }
 
 export async function openPopup(extension: LoadedExtension): Promise<Page> {

@@ -17,6 +17,8 @@ import type { DetectedEntry, PageScan } from './adapter';
  * output (the TeX source sits next to it in a script) and our own page marks. */
 const SKIP_CLASS = /(^|\s)(descriptor|MathJax|MJX|paperlight)/;
 
+const LINK_PLACEHOLDER = /^\s*this https? URL\s*$/i;
+
 function walk(node: Node): string {
   let out = '';
   for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -30,6 +32,10 @@ function walk(node: Node): string {
         const type = el.getAttribute('type') ?? '';
         const d = type.includes('display') ? '$$' : '$';
         if (type.startsWith('math/tex')) out += d + el.textContent + d;
+      } else if (tag === 'a' && LINK_PLACEHOLDER.test(el.textContent ?? '')) {
+        // arXiv prints links in abstracts and comments as "this https URL": keep the URL itself.
+        const href = el.getAttribute('href') ?? '';
+        out += /^https?:\/\//i.test(href) ? href : (el.textContent ?? '');
       } else if (tag !== 'style' && !SKIP_CLASS.test(el.getAttribute('class') ?? '')) {
         out += walk(el);
       }

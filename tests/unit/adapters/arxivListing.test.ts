@@ -167,7 +167,8 @@ describe('current listing markup', () => {
       id: '2408.04539',
       title: 'Scaling $k$-NN Retrieval for Long-Context Language Models',
       authors: ['Alice Liu', 'Bola Okafor'],
-      comments: '12 pages; code at this https URL',
+      // arXiv shows links as "this https URL"; the URL itself is kept.
+      comments: '12 pages; code at https://github.com/example/knn',
       primaryCategory: 'cs.CL',
       categories: ['cs.CL', 'cs.LG'],
       abstract: 'We study retrieval with $O(\\log n)$ lookups.',

@@ -116,6 +116,15 @@ describe.skipIf(!exists)('real pages in ../shared/fixtures', () => {
       expect(scan.entries.every((e) => e.anchor?.localName === 'dt')).toBe(true);
     });
 
+    it('keeps the URLs arXiv prints as "this https URL"', () => {
+      const text = papers(scan)
+        .map((p) => `${p.comments ?? ''} ${p.abstract ?? ''}`)
+        .join(' ');
+      expect(text).not.toContain('this https URL');
+      expect(text).toContain('code available at: https://github.com/qiboteam/boostvqe');
+      expect(text).toContain('https://github.com/wmkirby1/krylov-analysis-paper-numerics');
+    });
+
     it('gives the same split in the current markup (headings without dates, HTML5)', () => {
       const current = html
         .replace(/^[\s\S]*?<html/, '<!DOCTYPE html>\n<html')
@@ -169,7 +178,7 @@ describe.skipIf(!exists)('real pages in ../shared/fixtures', () => {
         title:
           'Emotion in Cognitive Architecture: Emergent Properties from Interactions with Human Emotion',
         comments:
-          "Presented at HAI'22 workshop on Cognitive Human-agent Interaction (this https URL)",
+          "Presented at HAI'22 workshop on Cognitive Human-agent Interaction (https://sites.google.com/view/chai-workshop22)",
         categories: ['cs.HC', 'cs.AI'],
       });
       expect(papers(scan).every((p) => p.abstract === undefined)).toBe(true);

@@ -1,0 +1,215 @@
+import type { PaperRecord } from '@/utils/db';
+import {
+  badgeText,
+  eventually,
+  fixture,
+  type LoadedExtension,
+  launchExtension,
+  openPopup,
+  readStore,
+  restartBrowser,
+  routePage,
+  scrollThroughList,
+  scrollUntilRendered,
+} from './harness';
+
+/**
+ * The built extension in headless Chromium: pages served at their real URLs, the content script,
+ * the service worker's IndexedDB, the badge and the popup. The tests run in order and share one
+ * browser profile, as one user's morning would.
+ */
+
+const NEW_LISTING = 'https://arxiv.org/list/cs.CL/new';
+const ABS_PAGE = 'https://arxiv.org/abs/2106.09608v2';
+const SEARCH_PAGE = 'https://arxiv.org/search/?query=retrieval&searchtype=all';
+const HF_DAILY = 'https://huggingface.co/papers/date/2024-09-02';
+
+let extension: LoadedExtension;
+
+async function papers(): Promise<Map<string, PaperRecord>> {
+  const rows = await readStore<PaperRecord>(extension.worker);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function papersOnceThereAre(count: number): Promise<Map<string, PaperRecord>> {
+  return eventually(papers, (found) => found.size >= count);
+}
+
+beforeAll(async () => {
+  extension = await launchExtension();
+  const { context } = extension;
+  await routePage(context, NEW_LISTING, fixture('arxiv-list-new-current.html'));
+  await routePage(context, ABS_PAGE, fixture('arxiv-abs.html'));
+  await routePage(context, SEARCH_PAGE, fixture('arxiv-search.html'));
+  await routePage(context, HF_DAILY, fixture('hf-daily.html'));
+});
+
+afterAll(async () => {
+  await extension?.close();
+});
+
+describe('Paperlight in Chromium', () => {
+  it('starts with an empty digest and no badge', async () => {
+    expect((await papers()).size).toBe(0);
+    expect(await badgeText(extension.worker)).toBe('');
+  });
+
+  it('notices an arXiv /new listing: stores it, counts the badge and marks the page', async () => {
+    const page = await extension.context.newPage();
+    const started = Date.now();
+    await page.goto(NEW_LISTING);
+    const stored = await papersOnceThereAre(4);
+    expect([...stored.keys()].sort()).toEqual([
+      '2301.13353',
+      '2408.03001',
+      '2408.04539',
+      '2408.04540',
+    ]);
+    const first = stored.get('2408.04539');
+    expect(first?.title).toBeTruthy();
+    expect(first?.authors.length).toBeGreaterThan(0);
+    expect(first?.primaryCategory).toBe('cs.CL');
+    expect(first?.firstSighting.label).toBe('arXiv cs.CL · new');
+    expect(first?.firstSeenAt).toBeGreaterThanOrEqual(started);
+    expect(stored.get('2408.03001')?.lastSighting.section).toBe('cross-list');
+    expect(stored.get('2301.13353')?.lastSighting.section).toBe('replacement');
+    expect([...stored.values()].some((paper) => paper.codeUrls.length > 0)).toBe(true);
+
+    const badge = await eventually(
+      () => badgeText(extension.worker),
+      (text) => text === '4',
+      1000,
+    );
+    expect(badge).toBe('4');
+
+    await expect.poll(() => page.locator('.paperlight-save').count()).toBe(4);
+    // Nothing is marked "seen" on a first visit.
+    expect(await page.locator('.paperlight-seen:visible').count()).toBe(0);
+    await page.close();
+  });
+
+  it('notices an abstract page, a search page and an HF Daily Papers page', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(ABS_PAGE);
+    let stored = await eventually(papers, (found) => found.has('2106.09608'));
+    expect(stored.get('2106.09608')?.abstract).toBeTruthy();
+    expect(stored.get('2106.09608')?.firstSighting.kind).toBe('arxiv-abs');
+    await expect.poll(() => page.locator('.paperlight-save').count()).toBe(1);
+
+    await page.goto(SEARCH_PAGE);
+    stored = await eventually(papers, (found) => found.has('2408.01234'));
+    expect(stored.get('2408.01234')?.lastSighting.label).toBe('arXiv search · retrieval');
+    await expect.poll(() => page.locator('.paperlight-save').count()).toBeGreaterThan(0);
+
+    const before = stored.size;
+    await page.goto(HF_DAILY);
+    stored = await eventually(papers, (found) =>
+      [...found.values()].some((paper) => paper.lastSighting.kind === 'hf-daily'),
+    );
+    const fromHf = [...stored.values()].filter((paper) => paper.lastSighting.kind === 'hf-daily');
+    expect(fromHf.length).toBeGreaterThan(0);
+    expect(fromHf[0]?.lastSighting.label).toBe('HF Daily Papers · 2024-09-02');
+    expect(fromHf.some((paper) => paper.hf?.upvotes !== undefined)).toBe(true);
+    expect(stored.size).toBeGreaterThan(before);
+    // HF pages are read, not marked.
+    expect(await page.locator('.paperlight-save').count()).toBe(0);
+    const badge = await badgeText(extension.worker);
+    expect(Number(badge)).toBe(stored.size);
+    await page.close();
+  });
+
+  it('shows the day in the popup, with code links, and opening it clears the badge', async () => {
+    const stored = await papers();
+    const popup = await openPopup(extension);
+    await expect.poll(() => badgeText(extension.worker)).toBe('');
+
+    const groups = popup.locator('.group-label');
+    await expect.poll(() => groups.count()).toBeGreaterThan(0);
+    const labels = await scrollThroughList(popup, () => groups.allTextContents());
+    // Newest sighting first: the HF page was visited last, the /new listing first.
+    expect(labels).toEqual([
+      'HF Daily Papers · 2024-09-02',
+      'arXiv search · retrieval',
+      'arXiv abstract pages',
+      'arXiv cs.CL · new',
+    ]);
+    const titles = await scrollThroughList(popup, () =>
+      popup.locator('article.paper h3').allTextContents(),
+    );
+    expect(titles).toHaveLength(stored.size);
+
+    const withCode = [...stored.values()].find(
+      (paper) => paper.codeUrls.length > 0 && paper.lastSighting.kind === 'arxiv-listing',
+    );
+    if (!withCode) throw new Error('the /new fixture should give at least one code link');
+    const row = await scrollUntilRendered(
+      popup,
+      popup.locator('article.paper', { hasText: withCode.title }),
+    );
+    const codeLink = row.locator(`.links a[href="${withCode.codeUrls[0]}"]`);
+    expect(await codeLink.textContent()).toContain('GitHub');
+    expect(await row.locator('h3 a').getAttribute('href')).toBe(
+      `https://arxiv.org/abs/${withCode.id}`,
+    );
+    await popup.close();
+  });
+
+  it('saves from the page and from the popup, and both show in Saved', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(NEW_LISTING);
+    const toggle = page.locator('[data-paperlight-id="2408.04539"] .paperlight-save');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    let stored = await eventually(
+      papers,
+      (found) => found.get('2408.04539')?.savedAt !== undefined,
+    );
+    expect(stored.get('2408.04539')?.savedAt).toBeGreaterThan(0);
+
+    const popup = await openPopup(extension);
+    const searchRow = await scrollUntilRendered(
+      popup,
+      popup.locator('article.paper', { hasText: stored.get('2408.01234')?.title ?? '2408.01234' }),
+    );
+    await searchRow.locator('.save-toggle').click();
+    stored = await eventually(papers, (found) => found.get('2408.01234')?.savedAt !== undefined);
+    expect(stored.get('2408.01234')?.savedAt).toBeGreaterThan(0);
+
+    await popup.getByRole('tab', { name: /Saved/ }).click();
+    const savedTitles = popup.locator('[role="tabpanel"] article.paper h3');
+    await expect.poll(() => savedTitles.count()).toBe(2);
+    // Newest saved first.
+    expect(await savedTitles.first().textContent()).toBe(stored.get('2408.01234')?.title);
+
+    // Unsave from the popup: it leaves Saved and the database.
+    await popup.locator('[role="tabpanel"] article.paper').first().locator('.save-toggle').click();
+    await expect.poll(() => savedTitles.count()).toBe(1);
+    stored = await eventually(papers, (found) => found.get('2408.01234')?.savedAt === undefined);
+    expect(stored.get('2408.01234')?.savedAt).toBeUndefined();
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps saved papers when the browser restarts, and marks them on the page', async () => {
+    const savedBefore = (await papers()).get('2408.04539')?.savedAt;
+    expect(savedBefore).toBeGreaterThan(0);
+    extension = await restartBrowser(extension);
+    await routePage(extension.context, NEW_LISTING, fixture('arxiv-list-new-current.html'));
+    const stored = await papersOnceThereAre(1);
+    expect(stored.get('2408.04539')?.savedAt).toBe(savedBefore);
+
+    const page = await extension.context.newPage();
+    await page.goto(NEW_LISTING);
+    const toggle = page.locator('[data-paperlight-id="2408.04539"] .paperlight-save');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.textContent()).toBe('★ Saved');
+    await page.close();
+
+    const popup = await openPopup(extension);
+    await popup.getByRole('tab', { name: /Saved/ }).click();
+    await expect
+      .poll(() => popup.locator('[role="tabpanel"] article.paper h3').allTextContents())
+      .toEqual([stored.get('2408.04539')?.title]);
+    await popup.close();
+  });
+});
