@@ -3,15 +3,15 @@
  * an arXiv listing with Paperlight's marks, and the popup's Today tab.
  */
 import path from 'node:path';
-import type { PaperRecord } from '../utils/db';
 import {
   fixture,
   launchExtension,
   openPopup,
-  readStore,
   ROOT,
+  readStore,
   routePage,
 } from '../tests/e2e/harness';
+import type { PaperRecord } from '../utils/db';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const LISTING = 'https://arxiv.org/list/cs.CL/new';

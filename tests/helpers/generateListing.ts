@@ -4,11 +4,13 @@
  * the large-page tests.
  */
 export function generateListing(count: number, category = 'cs.CL'): string {
+  const fresh = Math.ceil(count * 0.6);
+  const cross = Math.floor(count * 0.25);
   const sections: [string, number][] = [
-    ['New submissions', Math.ceil(count * 0.6)],
-    ['Cross submissions', Math.floor(count * 0.25)],
+    ['New submissions', fresh],
+    ['Cross submissions', cross],
+    ['Replacement submissions', count - fresh - cross],
   ];
-  sections.push(['Replacement submissions', count - sections[0]![1] - sections[1]![1]]);
   let n = 0;
   const parts = [
     '<!DOCTYPE html><html lang="en"><head><title>Computation and Language</title></head><body>',
