@@ -6,7 +6,8 @@
  * fields (paper_id, title, source_labels, rouge_scores) are ignored. Every method sees only the
  * abstract text (`source` joined) and is scored with ROUGE-1/2/L F1 against the target with the
  * best ROUGE-1, averaged over papers. Malformed lines are reported by number and skipped; the exit
- * code is then 1. --predictions writes our TL;DR per paper, one per line, in input order.
+ * code is then 1. --predictions writes our TL;DR per paper, one per line, in input order
+ * (malformed lines have none).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -139,10 +139,9 @@ function trimUrl(raw: string): string {
   if (stop !== -1) url = url.slice(0, stop);
   // Bracket counts, kept up to date while trailing characters are cut (linear overall).
   const counts = new Map<string, number>();
-  for (const c of url)
-    if (c in CLOSERS || c === '(' || c === '[' || c === '{' || c === '<') {
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
+  for (const c of url) {
+    if ('()[]{}<>'.includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
   let end = url.length;
   while (end > 0) {
     const last = url[end - 1] as string;
@@ -244,28 +243,9 @@ function textAfter(text: string, index: number): string {
   return stop === -1 ? window : window.slice(0, stop);
 }
 
-/** Whether a bare token (no scheme) is a domain we may turn into https://. */
-function bareDomain(token: string, known: boolean): boolean {
-  const hostPart = token.split(/[/?#]/, 1)[0] ?? '';
-  if (hostPart.includes('@') || hostPart.includes(':')) return false;
-  const labels = hostPart.toLowerCase().split('.');
-  if (
-    labels.length < 2 ||
-    !labels.every((label) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(label))
-  )
-    return false;
-  if (known) return true;
-  return BARE_TLDS.has(labels[labels.length - 1] ?? '');
-}
-
-/** Bare spellings that need no cue: code hosts and static-site hosts, and www.* addresses. */
-function knownBareHost(token: string): boolean {
-  const host = (token.split(/[/?#]/, 1)[0] ?? '').toLowerCase().replace(/^www\./, '');
-  return (
-    CODE_HOSTS.has(host) ||
-    HF_HOSTS.has(host) ||
-    PAGE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix))
-  );
+/** Whether a bare host ends in a common top-level domain ("bouncerbench.com", not "main.py"). */
+function bareTld(host: string): boolean {
+  return BARE_TLDS.has(host.slice(host.lastIndexOf('.') + 1));
 }
 
 /** Leading wrappers before a URL in a token: brackets, quotes, `\url{`, `\href{`, "code:". */
@@ -291,33 +271,32 @@ function scan(text: string): Found[] {
       const before = token[s.index - 1] ?? '';
       if (s.index === 0 || !/[\p{L}\p{N}/=%.]/u.test(before)) starts.push(s.index);
     }
-    const candidates: Array<{ href: string; start: number; end: number }> = [];
+    const candidates: Array<{ href: string; start: number; end: number; bare: boolean }> = [];
     if (starts.length > 0) {
       starts.forEach((start, k) => {
         const raw = token.slice(start, starts[k + 1] ?? token.length);
         if (raw.length > MAX_RAW) return;
         const href = trimUrl(raw);
-        candidates.push({ href, start: at + start, end: at + start + href.length });
+        candidates.push({ href, start: at + start, end: at + start + href.length, bare: false });
       });
     } else if (token.length <= MAX_RAW && token.includes('.')) {
       // Bare domains: "github.com/x/y", "www.example.org", "bouncerbench.com".
       const lead = LEADING.exec(token)?.[0].length ?? 0;
       const bare = trimUrl(token.slice(lead));
-      const known = knownBareHost(bare);
-      const www = /^www\./i.test(bare);
-      if (bare.length > 0 && bareDomain(bare, known || www)) {
-        candidates.push({
-          href: `https://${bare}`,
-          start: at + lead,
-          end: at + lead + bare.length,
-        });
+      if (bare !== '') {
+        const start = at + lead;
+        candidates.push({ href: `https://${bare}`, start, end: start + bare.length, bare: true });
       }
     }
-    for (const { href, start, end } of candidates) {
+    for (const { href, start, end, bare } of candidates) {
       const parsed = parse(href);
       if (parsed === undefined) continue;
       const kind = classify(parsed);
       if (kind === 'excluded') continue;
+      // A bare name that is neither a code host nor a static site must look like a web address.
+      if (bare && kind === 'other' && !/^https:\/\/www\./i.test(href) && !bareTld(parsed.host)) {
+        continue;
+      }
       const cued = CUE.test(textBefore(text, start)) || CUE.test(textAfter(text, end));
       found.push({ parsed, kind, cued });
     }
@@ -331,7 +310,7 @@ function parseField(value: string | undefined): Parsed | undefined {
   if (v === '' || /\s/.test(v)) return undefined;
   if (SCHEME.test(v)) return parse(trimUrl(v));
   if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return undefined; // javascript:, data:, ftp:, mailto: …
-  return bareDomain(v, true) ? parse(`https://${trimUrl(v)}`) : undefined;
+  return parse(`https://${trimUrl(v)}`);
 }
 
 /**

@@ -9,57 +9,24 @@ import { LIMITS } from './paper';
 // Sentence splitting
 // ---------------------------------------------------------------------------------------------
 
+const wordSet = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
 /** Words whose period never ends a sentence (lower-case, without the final dot). */
-const ABBREVIATIONS = new Set([
-  'e.g',
-  'i.e',
-  'cf',
-  'vs',
-  'viz',
-  'approx',
-  'resp',
-  'fig',
-  'figs',
-  'eq',
-  'eqs',
-  'eqn',
-  'sec',
-  'secs',
-  'sect',
-  'tab',
-  'ref',
-  'refs',
-  'ch',
-  'chap',
-  'thm',
-  'lem',
-  'pp',
-  'vol',
-  'dr',
-  'mr',
-  'mrs',
-  'ms',
-  'prof',
-  'jr',
-  'sr',
-  'w.r.t',
-  'a.k.a',
-]);
+const ABBREVIATIONS = wordSet(`
+  e.g i.e cf vs viz approx resp fig figs eq eqs eqn sec secs sect tab ref refs ch chap thm lem pp
+  vol dr mr mrs ms prof jr sr w.r.t a.k.a`);
 
 /**
  * Words whose period may or may not end a sentence ("et al.", "etc.", initials, "U.S."): they end
  * one only when the next word is a usual sentence opener.
  */
-const AMBIGUOUS = new Set(['al', 'etc', 'no', 'inc', 'ltd', 'co', 'corp', 'st']);
+const AMBIGUOUS = wordSet('al etc no inc ltd co corp st');
 
-const SENTENCE_OPENERS = new Set(
-  (
-    'we this these that those the our in it its to for finally however moreover furthermore ' +
-    'additionally also here thus therefore hence experiments experimental results using based ' +
-    'as on unlike while although such both each then further specifically extensive code ' +
-    'empirically overall existing recent most many our their they an a i'
-  ).split(' '),
-);
+const SENTENCE_OPENERS = wordSet(`
+  we this these that those the our in it its to for finally however moreover furthermore
+  additionally also here thus therefore hence experiments experimental results using based as on
+  unlike while although such both each then further specifically extensive code empirically
+  overall existing recent most many their they an a i`);
 
 const WORD_BEFORE = /[\p{L}\p{N}._-]/u;
 /** Longest TeX math span skipped whole when splitting sentences. */
@@ -170,8 +137,6 @@ function periodEndsSentence(text: string, from: number, dot: number, next: numbe
 // ---------------------------------------------------------------------------------------------
 // Picking the contribution sentence
 // ---------------------------------------------------------------------------------------------
-
-const wordSet = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 /** Verbs that announce a contribution after "we" / "this paper". */
 const CONTRIBUTION_VERBS = wordSet(`
@@ -286,8 +251,9 @@ interface SentenceFeatures {
 
 /**
  * Weights, fitted on SciTLDR dev (619 abstracts) by maximising the expected ROUGE-1 of a softmax
- * choice over each abstract's sentences with L2 regularisation (5-fold cross-validated R1 41.5),
- * then rounded. Few, general features; nothing keyed to single papers.
+ * choice among each abstract's (tidied) sentences, with L2 regularisation, then rounded. Few,
+ * general features; nothing keyed to single papers. Held-out R1 in 5-fold cross-validation
+ * (three random splits): 41.5 to 41.8; on the whole split, with these weights: 42.3.
  */
 const WEIGHTS: Readonly<Record<keyof SentenceFeatures, number>> = {
   contribution: 0.8,

@@ -151,6 +151,8 @@ describe('extractLinks: project pages', () => {
     ]);
     expect(project('We compare bouncerbench.com with others.')).toEqual([]);
     expect(project('Code available in main.py, model.pt and README.md, e.g. v3.5.')).toEqual([]);
+    expect(project('Our website: www.widget-lab.org.')).toEqual(['https://www.widget-lab.org']);
+    expect(project('Docs are available at huggingface.co/docs/widget')).toEqual([]);
   });
 
   it('leaves out unrelated URLs: references, doi.org, arxiv.org', () => {
@@ -253,6 +255,12 @@ describe('extractLinks: hostile input', () => {
     ['brackets and quotes', '[{<"\'>}]'.repeat(12_500)],
     ['TeX', '\\url{'.repeat(20_000)],
     ['spaces and cues', 'code available at '.repeat(5_500)],
+    ['dotted tokens under the URL length limit', `${'a.'.repeat(1_000)} `.repeat(50)],
+    ['bare hosts under the URL length limit', `${'github.com/'.repeat(180)} `.repeat(50)],
+    [
+      'unclosed TeX wrappers under the limit',
+      `\\url{https://github.com/${'('.repeat(2_000)} `.repeat(50),
+    ],
   ])('stays fast on 100 KB of %s', (_name, text) => {
     const start = performance.now();
     const links = extractLinks([text]);
