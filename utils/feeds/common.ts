@@ -199,12 +199,12 @@ function build(
   zone: string | undefined,
 ): FeedDate | undefined {
   const off = offsetMinutes(zone);
-  if (off === undefined || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60)
-    return undefined;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms) - off * 60_000;
-  if (!Number.isFinite(t)) return undefined;
-  const date = new Date(t);
-  if (date.getUTCFullYear() < 1900 || date.getUTCFullYear() > 9999) return undefined;
+  if (off === undefined || y < 1900 || y > 9999 || h > 23 || mi > 59 || s > 60) return undefined;
+  const local = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  // Rejects month 13, 31 April and the like (Date.UTC would roll them over).
+  if (local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d) return undefined;
+  const date = new Date(local.getTime() - off * 60_000);
+  if (!Number.isFinite(date.getTime())) return undefined;
   const pad = (v: number) => String(v).padStart(2, '0');
   return { iso: date.toISOString(), day: `${y}-${pad(mo)}-${pad(d)}` };
 }

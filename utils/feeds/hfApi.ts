@@ -97,7 +97,7 @@ export function parseHfDailyApi(json: unknown, date?: string): FeedParse {
     let data = json;
     if (typeof data === 'string') {
       try {
-        data = JSON.parse(data);
+        data = JSON.parse(data.replace(/^\uFEFF/, ''));
       } catch {
         return nothing('not JSON');
       }

@@ -26,7 +26,7 @@ export interface XmlElement {
   /** The namespace URI the prefix (or the default namespace) resolves to; '' when unbound. */
   ns: string;
   /** Attribute values (entity-decoded) by qualified name, first occurrence wins. */
-  attrs: Map<string, string>;
+  attrs: ReadonlyMap<string, string>;
   children: XmlNode[];
   /** True when the element ended properly (an end tag or `/>`), false when the input was cut
    * off or it was closed implicitly by an ancestor's end tag. */
@@ -52,6 +52,9 @@ export const NS = {
 
 /** Elements nested deeper than this are not opened (their content goes to the deepest open one). */
 export const MAX_DEPTH = 256;
+
+/** Shared by all elements without attributes (most of them). */
+const NO_ATTRS: ReadonlyMap<string, string> = new Map();
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const ENTITY = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|(lt|gt|amp|quot|apos));/g;
@@ -148,7 +151,11 @@ export function parseXml(xml: string): XmlDocument {
     return '';
   };
 
-  const openElement = (name: string, attrs: Map<string, string>, selfClosing: boolean): void => {
+  const openElement = (
+    name: string,
+    attrs: ReadonlyMap<string, string>,
+    selfClosing: boolean,
+  ): void => {
     if (stack.length >= MAX_DEPTH) return; // too deep: the tag is dropped, its content kept
     let decls: Map<string, string> | undefined;
     for (const [key, value] of attrs) {
@@ -223,7 +230,7 @@ export function parseXml(xml: string): XmlDocument {
   const readStartTag = (from: number): number => {
     const nameEnd = readName(from + 1);
     const name = src.slice(from + 1, nameEnd);
-    const attrs = new Map<string, string>();
+    let attrs: Map<string, string> | undefined;
     let j = nameEnd;
     while (j < n) {
       let c = src.charCodeAt(j);
@@ -232,12 +239,12 @@ export function parseXml(xml: string): XmlDocument {
         continue;
       }
       if (c === 62) {
-        openElement(name, attrs, false);
+        openElement(name, attrs ?? NO_ATTRS, false);
         return j + 1;
       }
       if (c === 47) {
         if (src.charCodeAt(j + 1) === 62) {
-          openElement(name, attrs, true);
+          openElement(name, attrs ?? NO_ATTRS, true);
           return j + 2;
         }
         j++;
@@ -245,7 +252,7 @@ export function parseXml(xml: string): XmlDocument {
       }
       if (c === 60) {
         // "<a <b>": the tag never ended; take it as ended here and read on from the "<".
-        openElement(name, attrs, false);
+        openElement(name, attrs ?? NO_ATTRS, false);
         return j;
       }
       if (!isNameChar(c)) {
@@ -277,6 +284,7 @@ export function parseXml(xml: string): XmlDocument {
           value = decodeEntities(src.slice(start, j));
         }
       }
+      attrs ??= new Map();
       if (!attrs.has(attrName)) attrs.set(attrName, value.replace(/[\t\n\r]/g, ' '));
     }
     return -1;
