@@ -89,6 +89,8 @@ export const LIMITS = {
 
 /** Collapses runs of whitespace to one space and trims; clips to `max` characters. */
 export function cleanText(text: string | null | undefined, max: number): string {
-  const collapsed = (text ?? '').replace(/\s+/g, ' ').trim();
+  // Only runs of 2+ whitespace and lone non-space whitespace are rewritten: single spaces, by far
+  // the most common, are left alone (this runs on every string a page yields).
+  const collapsed = (text ?? '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
   return collapsed.length > max ? collapsed.slice(0, max) : collapsed;
 }

@@ -31,7 +31,7 @@ export const arxivAbs: SiteAdapter = {
   name: 'arxiv-abs',
   matches: (url) => pathId(url) !== '',
   scan: (doc, url) =>
-    safeScan('arxiv-abs', 'arXiv abstract pages', url, () => {
+    safeScan(doc, 'arxiv-abs', 'arXiv abstract pages', url, () => {
       const meta: Record<string, string[]> = {};
       for (const m of doc.querySelectorAll('meta[name^="citation_"]')) {
         const name = m.getAttribute('name') ?? '';

@@ -26,6 +26,7 @@ import {
   dropLabel,
   firstId,
   isArxivPage,
+  linksIn,
   safeScan,
   subjects,
   textOf,
@@ -77,6 +78,29 @@ function sectionOf(heading: string): ListingSection | undefined {
   return undefined;
 }
 
+interface MetaParts {
+  title?: Element;
+  authors?: Element;
+  comments?: Element;
+  subjects?: Element;
+  abstract?: Element;
+}
+
+/** The parts of an entry's `dd > div.meta`, found in one walk over its children. */
+function metaParts(dd: Element): MetaParts {
+  const parts: MetaParts = {};
+  const meta = dd.firstElementChild?.classList.contains('meta') ? dd.firstElementChild : dd;
+  for (let el = meta.firstElementChild; el; el = el.nextElementSibling) {
+    const list = el.classList;
+    if (list.contains('list-title')) parts.title = el;
+    else if (list.contains('list-authors')) parts.authors = el;
+    else if (list.contains('list-comments')) parts.comments = el;
+    else if (list.contains('list-subjects')) parts.subjects = el;
+    else if (el.localName === 'p' && list.contains('mathjax')) parts.abstract = el;
+  }
+  return parts;
+}
+
 export const arxivListing: SiteAdapter = {
   name: 'arxiv-listing',
   matches: (url) => parsePath(url) !== undefined,
@@ -84,6 +108,7 @@ export const arxivListing: SiteAdapter = {
     const path = parsePath(url);
     const byDay = path?.period === 'recent' || path?.period === 'pastweek';
     return safeScan(
+      doc,
       'arxiv-listing',
       path ? `arXiv ${path.cat} · ${path.label}` : 'arXiv listing',
       url,
@@ -95,16 +120,14 @@ export const arxivListing: SiteAdapter = {
           const link = dt?.querySelector('a[title="Abstract"]');
           if (!dt || !link) return null;
           const marks = dt.textContent ?? '';
+          const meta = metaParts(dd);
           const paper: DetectedPaper = {
-            id: firstId(link.getAttribute('href'), link.getAttribute('id'), link.textContent),
-            title: dropLabel(textOf(dd.querySelector('.list-title'), LIMITS.title), 'Title:'),
-            authors: authorLinks(dd.querySelectorAll('.list-authors a')),
-            comments: dropLabel(
-              textOf(dd.querySelector('.list-comments'), LIMITS.comments),
-              'Comments:',
-            ),
-            ...subjects(dd.querySelector('.list-subjects')),
-            abstract: textOf(dd.querySelector('p.mathjax'), LIMITS.abstract),
+            id: firstId(link.getAttribute('id'), link.getAttribute('href'), link.textContent),
+            title: dropLabel(textOf(meta.title, LIMITS.title), 'Title:'),
+            authors: authorLinks(linksIn(meta.authors)),
+            comments: dropLabel(textOf(meta.comments, LIMITS.comments), 'Comments:'),
+            ...subjects(meta.subjects),
+            abstract: textOf(meta.abstract, LIMITS.abstract),
             section: marks.includes('(cross-list from')
               ? 'cross-list'
               : marks.includes('(replaced)')

@@ -18,6 +18,7 @@ import {
   dropLabel,
   firstId,
   isArxivPage,
+  linksIn,
   safeScan,
   textOf,
 } from './dom';
@@ -30,34 +31,40 @@ export const arxivSearch: SiteAdapter = {
   scan(doc, url) {
     const q = url.searchParams.get('query') || url.searchParams.get('terms-0-term') || '';
     const query = q.trim().replace(/\s+/g, ' ').slice(0, 80);
-    return safeScan('arxiv-search', query ? `arXiv search · ${query}` : 'arXiv search', url, () => {
-      const out = collector((li: Element) => {
-        const link = li.querySelector('p.list-title a');
-        const tags = li.querySelectorAll('.tags .tag[data-tooltip]');
-        const categories = categoryList(Array.from(tags, (tag) => tag.textContent));
-        const full = textOf(li.querySelector('span.abstract-full'), LIMITS.abstract + 10);
-        const short = textOf(li.querySelector('span.abstract-short'), LIMITS.abstract + 10);
-        return {
-          paper: {
-            id: firstId(link?.textContent, link?.getAttribute('href')),
-            title: textOf(li.querySelector('p.title'), LIMITS.title),
-            authors: authorLinks(li.querySelectorAll('p.authors a')),
-            abstract: (full.replace(TOGGLE, '') || short.replace(TOGGLE, '')).slice(
-              0,
-              LIMITS.abstract,
-            ),
-            comments: dropLabel(
-              textOf(li.querySelector('p.comments'), LIMITS.comments + 10),
-              'Comments:',
-            ).slice(0, LIMITS.comments),
-            primaryCategory: categories[0],
-            categories,
-          },
-          anchor: li,
-        };
-      });
-      for (const li of doc.querySelectorAll('li.arxiv-result')) out.add(li);
-      return out.entries;
-    });
+    return safeScan(
+      doc,
+      'arxiv-search',
+      query ? `arXiv search · ${query}` : 'arXiv search',
+      url,
+      () => {
+        const out = collector((li: Element) => {
+          const link = li.querySelector('p.list-title a');
+          const tags = li.querySelector('.tags')?.querySelectorAll('.tag[data-tooltip]') ?? [];
+          const categories = categoryList(Array.from(tags, (tag) => tag.textContent));
+          const full = textOf(li.querySelector('span.abstract-full'), LIMITS.abstract + 10);
+          const short = textOf(li.querySelector('span.abstract-short'), LIMITS.abstract + 10);
+          return {
+            paper: {
+              id: firstId(link?.textContent, link?.getAttribute('href')),
+              title: textOf(li.querySelector('p.title'), LIMITS.title),
+              authors: authorLinks(linksIn(li.querySelector('p.authors'))),
+              abstract: (full.replace(TOGGLE, '') || short.replace(TOGGLE, '')).slice(
+                0,
+                LIMITS.abstract,
+              ),
+              comments: dropLabel(
+                textOf(li.querySelector('p.comments'), LIMITS.comments + 10),
+                'Comments:',
+              ).slice(0, LIMITS.comments),
+              primaryCategory: categories[0],
+              categories,
+            },
+            anchor: li,
+          };
+        });
+        for (const li of doc.querySelectorAll('li.arxiv-result')) out.add(li);
+        return out.entries;
+      },
+    );
   },
 };

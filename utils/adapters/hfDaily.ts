@@ -97,14 +97,20 @@ export const hfDaily: SiteAdapter = {
       urlDate(url) ??
       day(props?.date) ??
       day(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
-    return safeScan('hf-daily', date ? `HF Daily Papers · ${date}` : 'HF Daily Papers', url, () => {
-      const list = props?.dailyPapers;
-      const fromJson = collector((item: unknown) => fromProps(item, date));
-      for (const item of Array.isArray(list) ? list : []) fromJson.add(item);
-      if (fromJson.entries.length) return fromJson.entries;
-      const cards = collector((article: Element) => fromCard(article, date));
-      for (const article of doc.querySelectorAll('article')) cards.add(article);
-      return cards.entries;
-    });
+    return safeScan(
+      doc,
+      'hf-daily',
+      date ? `HF Daily Papers · ${date}` : 'HF Daily Papers',
+      url,
+      () => {
+        const list = props?.dailyPapers;
+        const fromJson = collector((item: unknown) => fromProps(item, date));
+        for (const item of Array.isArray(list) ? list : []) fromJson.add(item);
+        if (fromJson.entries.length) return fromJson.entries;
+        const cards = collector((article: Element) => fromCard(article, date));
+        for (const article of doc.querySelectorAll('article')) cards.add(article);
+        return cards.entries;
+      },
+    );
   },
 };

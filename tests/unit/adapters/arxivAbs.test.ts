@@ -79,8 +79,8 @@ describe('abstract page without meta tags', () => {
 
   it('ignores Paperlight marks already placed in the title', () => {
     const doc = parse(readFixture('arxiv-abs-nometa.html'));
-    const marks = doc.createElement('span');
-    marks.className = 'paperlight-marks';
+    const marks = doc.createElement('button');
+    marks.className = 'paperlight-save';
     marks.textContent = '☆ Save';
     doc.querySelector('h1.title')?.append(marks);
     expect(papers(arxivAbs.scan(doc, new URL(url)))[0]?.title).toBe(

@@ -253,11 +253,13 @@ describe('empty and malformed listings', () => {
     const doc = parse(readFixture('arxiv-list-new-current.html'));
     const dd = doc.querySelectorAll('dd')[1];
     if (!dd) throw new Error('fixture changed');
-    Object.defineProperty(dd, 'querySelector', {
-      value: () => {
-        throw new Error('boom');
-      },
-    });
+    const boom = () => {
+      throw new Error('boom');
+    };
+    for (const name of ['querySelector', 'querySelectorAll', 'getElementsByTagName']) {
+      Object.defineProperty(dd, name, { value: boom });
+    }
+    Object.defineProperty(dd, 'firstElementChild', { get: boom });
     const scan = arxivListing.scan(doc, new URL('https://arxiv.org/list/cs.CL/new'));
     expect(papers(scan).map((p) => p.id)).toEqual(['2408.04539', '2408.03001', '2301.13353']);
   });
