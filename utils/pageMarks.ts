@@ -66,14 +66,18 @@ export function renderPageMarks(
   const template = doc.createElement('button');
   template.type = 'button';
   template.className = 'paperlight-save';
+  template.setAttribute('data-seen', 'false');
+  showSaved(template, false);
+  const seenTemplate = template.cloneNode(true) as Element;
+  seenTemplate.setAttribute('data-seen', 'true');
+  showSaved(seenTemplate, false);
   const placements: [Element, Element][] = [];
   for (const entry of entries) {
     const status = statusById.get(entry.paper.id);
     if (!entry.anchor || !status) continue;
-    const button = template.cloneNode() as Element;
+    const button = (status.seenBefore ? seenTemplate : template).cloneNode(true) as Element;
     button.setAttribute('data-paperlight-id', status.id);
-    button.setAttribute('data-seen', status.seenBefore ? 'true' : 'false');
-    showSaved(button, status.saved);
+    if (status.saved) showSaved(button, true);
     placements.push([entry.anchor, button]);
   }
   if (placements.length === 0) return 0;

@@ -86,19 +86,16 @@ interface MetaParts {
   abstract?: Element;
 }
 
-/** The parts of an entry's `dd > div.meta`, found in one walk over its children. */
+/** The parts of an entry's `dd > div.meta` (class lookups run natively, cheaper than a JS walk). */
 function metaParts(dd: Element): MetaParts {
-  const parts: MetaParts = {};
-  const meta = dd.firstElementChild?.classList.contains('meta') ? dd.firstElementChild : dd;
-  for (let el = meta.firstElementChild; el; el = el.nextElementSibling) {
-    const list = el.classList;
-    if (list.contains('list-title')) parts.title = el;
-    else if (list.contains('list-authors')) parts.authors = el;
-    else if (list.contains('list-comments')) parts.comments = el;
-    else if (list.contains('list-subjects')) parts.subjects = el;
-    else if (el.localName === 'p' && list.contains('mathjax')) parts.abstract = el;
-  }
-  return parts;
+  const found = (selector: string) => dd.querySelector(selector) ?? undefined;
+  return {
+    title: found('.list-title'),
+    authors: found('.list-authors'),
+    comments: found('.list-comments'),
+    subjects: found('.list-subjects'),
+    abstract: found('p.mathjax'),
+  };
 }
 
 export const arxivListing: SiteAdapter = {
@@ -122,7 +119,9 @@ export const arxivListing: SiteAdapter = {
           const marks = dt.textContent ?? '';
           const meta = metaParts(dd);
           const paper: DetectedPaper = {
-            id: firstId(link.getAttribute('id'), link.getAttribute('href'), link.textContent),
+            id:
+              firstId(link.getAttribute('id')) ||
+              firstId(link.getAttribute('href'), link.textContent),
             title: dropLabel(textOf(meta.title, LIMITS.title), 'Title:'),
             authors: authorLinks(linksIn(meta.authors)),
             comments: dropLabel(textOf(meta.comments, LIMITS.comments), 'Comments:'),

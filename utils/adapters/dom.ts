@@ -17,6 +17,14 @@ import type { DetectedEntry, PageScan } from './adapter';
  * output (the TeX source sits next to it in a script) and our own page marks. */
 const SKIP_CLASS = /(^|\s)(descriptor|MathJax|MJX|paperlight)/;
 
+/** True when `el` has the class token `name` (cheaper than `classList` on a cold DOM). */
+export function hasClass(el: Element, name: string): boolean {
+  const value = el.getAttribute('class');
+  if (!value) return false;
+  if (value === name) return true;
+  return ` ${value.replace(/\s+/g, ' ')} `.includes(` ${name} `);
+}
+
 /** Set for the length of one scan: see `isPlainPage`. */
 let plainPage = false;
 
@@ -26,18 +34,13 @@ let plainPage = false;
  * Checked once per scan, with the cheap by-tag and by-class lookups.
  */
 function isPlainPage(doc: Document): boolean {
-  if (doc.getElementsByTagName('mjx-container').length > 0) return false;
-  if (doc.getElementsByClassName('paperlight-save').length > 0) return false;
-  for (const script of doc.getElementsByTagName('script')) {
-    if ((script.getAttribute('type') ?? '').startsWith('math/')) return false;
-  }
-  return true;
+  return !doc.querySelector('mjx-container,script[type^="math/"],.paperlight-save');
 }
 
 /** `textContent` without a leading `.descriptor` label ("Title:"), as the walk would skip it. */
 function stripDescriptor(el: Element, text: string): string {
   const first = el.firstElementChild;
-  if (!first?.classList.contains('descriptor')) return text;
+  if (!first || !hasClass(first, 'descriptor')) return text;
   const label = first.textContent ?? '';
   const at = text.indexOf(label);
   return at >= 0 && text.slice(0, at).trim() === '' ? text.slice(at + label.length) : text;
@@ -86,7 +89,7 @@ export function textOf(el: Element | null | undefined, max: number): string {
 
 /** Drops a leading label such as "Comments:" (case-insensitive). */
 export function dropLabel(text: string, label: string): string {
-  return text.toLowerCase().startsWith(label.toLowerCase())
+  return text.slice(0, label.length).toLowerCase() === label.toLowerCase()
     ? text.slice(label.length).trim()
     : text;
 }
@@ -142,7 +145,7 @@ export function subjects(
 ): Pick<DetectedPaper, 'primaryCategory' | 'categories'> {
   if (!el) return {};
   let span = el.firstElementChild;
-  while (span && !span.classList.contains('primary-subject')) span = span.nextElementSibling;
+  while (span && !hasClass(span, 'primary-subject')) span = span.nextElementSibling;
   const primary = categoryCode(textOf(span, 500));
   const categories = categoryList([primary, ...textOf(el, 5000).split(';')]);
   return { primaryCategory: primary || categories[0], categories };
@@ -167,8 +170,9 @@ export function authorLinks(links: Iterable<Element>): string[] {
   const names: string[] = [];
   for (const a of links) {
     const name = textOf(a, LIMITS.authorName);
-    const href = (a.getAttribute('href') ?? '').trim().toLowerCase();
-    if (name && !href.startsWith('javascript') && !/^et al\b/i.test(name)) names.push(name);
+    if (name && !/^et al\b/i.test(name) && !/^\s*javascript:/i.test(a.getAttribute('href') ?? '')) {
+      names.push(name);
+    }
     if (names.length >= LIMITS.authors) break;
   }
   return names;
@@ -205,15 +209,14 @@ export function pageSource(kind: SourceKind, label: string, url: URL): PageSourc
 
 /** Removes optional fields that are empty ('' / undefined / [] / {}), in place. */
 function compact<T extends object>(obj: T): T {
-  const rec = obj as Record<string, unknown>;
-  for (const key of Object.keys(rec)) {
-    const v = rec[key];
-    if (key === 'authors') continue;
-    if (v === undefined || v === '' || (typeof v === 'object' && v && !Object.keys(v).length)) {
-      delete rec[key];
-    }
+  // Copies rather than `delete`s: deleted keys would turn every paper into a slow dictionary object.
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(obj)) {
+    const empty =
+      v === undefined || v === '' || (typeof v === 'object' && v && !Object.keys(v).length);
+    if (key === 'authors' || !empty) out[key] = v;
   }
-  return obj;
+  return out as T;
 }
 
 /**
@@ -232,7 +235,7 @@ export function collector<T>(build: (item: T) => DetectedEntry | null | undefine
         const entry = build(item);
         const paper = entry?.paper;
         if (!entry || !paper || !isArxivId(paper.id) || !paper.title || seen.has(paper.id)) return;
-        if (paper.hf) compact(paper.hf);
+        if (paper.hf) paper.hf = compact(paper.hf);
         seen.add(paper.id);
         entries.push({ paper: compact(paper), anchor: entry.anchor });
       } catch {
