@@ -6,6 +6,7 @@ import {
   type LoadedExtension,
   launchExtension,
   openPopup,
+  patchRecord,
   readStore,
   restartBrowser,
   routePage,
@@ -25,6 +26,8 @@ const SEARCH_PAGE = 'https://arxiv.org/search/?query=retrieval&searchtype=all';
 const HF_DAILY = 'https://huggingface.co/papers/date/2024-09-02';
 
 let extension: LoadedExtension;
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 async function papers(): Promise<Map<string, PaperRecord>> {
   const rows = await readStore<PaperRecord>(extension.worker);
@@ -187,6 +190,44 @@ describe('Paperlight in Chromium', () => {
     stored = await eventually(papers, (found) => found.get('2408.01234')?.savedAt === undefined);
     expect(stored.get('2408.01234')?.savedAt).toBeUndefined();
     await popup.close();
+    await page.close();
+  });
+
+  it('refuses a malformed message with its reason and stores nothing from it', async () => {
+    const before = await papers();
+    const popup = await openPopup(extension);
+    const reply = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'pageDetected',
+        payload: {
+          source: { kind: 'arxiv-listing', label: 'evil', url: 'javascript:alert(1)' },
+          papers: [{ id: '2499.99999', title: 'Injected', authors: [] }],
+        },
+      }),
+    );
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/source\.url/) });
+    const after = await papers();
+    expect(after.has('2499.99999')).toBe(false);
+    expect(after.size).toBe(before.size);
+    await popup.close();
+  });
+
+  it('marks papers first seen before today as "Seen" on the page', async () => {
+    const yesterday = Date.now() - 24 * 60 * 60 * 1000;
+    await patchRecord(extension.worker, '2408.04540', { firstSeenAt: yesterday });
+    const page = await extension.context.newPage();
+    await page.goto(NEW_LISTING);
+    const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04540"]');
+    await expect.poll(() => toggle.getAttribute('data-seen')).toBe('true');
+    expect(await toggle.evaluate((element) => getComputedStyle(element, '::before').content)).toBe(
+      '"Seen · "',
+    );
+    // Papers first seen today do not read "Seen".
+    expect(
+      await page
+        .locator('.paperlight-save[data-seen="true"]')
+        .evaluateAll((all) => all.map((element) => element.getAttribute('data-paperlight-id'))),
+    ).toEqual(['2408.04540']);
     await page.close();
   });
 

@@ -125,6 +125,35 @@ export async function readStore<T>(worker: Worker, store = 'papers'): Promise<T[
   );
 }
 
+/** Changes fields of one stored row, from the service worker with plain IndexedDB. */
+export async function patchRecord(
+  worker: Worker,
+  id: string,
+  patch: Record<string, unknown>,
+  store = 'papers',
+): Promise<void> {
+  await worker.evaluate(
+    ({ id, patch, store }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('paperlight');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          const transaction = database.transaction(store, 'readwrite');
+          const objects = transaction.objectStore(store);
+          const read = objects.get(id);
+          read.onsuccess = () => objects.put({ ...read.result, ...patch });
+          transaction.oncomplete = () => {
+            database.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    { id, patch, store },
+  );
+}
+
 export function badgeText(worker: Worker): Promise<string> {
   return worker.evaluate(() => chrome.action.getBadgeText({}));
 }
