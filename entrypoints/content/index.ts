@@ -1,4 +1,4 @@
-import { detectAndMark } from '@/utils/contentScript';
+import { startContentScript } from '@/utils/contentScript';
 import { sendMessage } from '@/utils/messaging';
 
 export default defineContentScript({
@@ -10,6 +10,6 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   main() {
-    void detectAndMark(document, new URL(location.href), sendMessage);
+    startContentScript(document, sendMessage);
   },
 });

@@ -237,7 +237,10 @@ export function collector<T>(build: (item: T) => DetectedEntry | null | undefine
         if (!entry || !paper || !isArxivId(paper.id) || !paper.title || seen.has(paper.id)) return;
         if (paper.hf) paper.hf = compact(paper.hf);
         seen.add(paper.id);
-        entries.push({ paper: compact(paper), anchor: entry.anchor });
+        const { anchor, element } = entry;
+        entries.push(
+          element ? { paper: compact(paper), anchor, element } : { paper: compact(paper), anchor },
+        );
       } catch {
         // malformed entry: skipped
       }

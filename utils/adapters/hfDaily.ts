@@ -1,70 +1,44 @@
 /**
- * Hugging Face Daily Papers list pages (not the /papers/<arxiv-id> paper pages):
+ * Hugging Face Daily Papers list pages (not the /papers/<arxiv-id> paper pages: hfPaper):
  *   https://huggingface.co/papers
  *   https://huggingface.co/papers?date=YYYY-MM-DD
- *   https://huggingface.co/papers/date/YYYY-MM-DD
+ *   https://huggingface.co/papers/date/YYYY-MM-DD      "HF Daily Papers · 2026-11-27"
+ *   https://huggingface.co/papers/week/YYYY-Www        "HF Daily Papers · week 2026-W48"
+ *   https://huggingface.co/papers/month/YYYY-MM        "HF Daily Papers · month 2026-11"
+ *   https://huggingface.co/papers/trending             "HF Trending Papers"
  *
  * Primary source: the `div.SVELTE_HYDRATER[data-target="DailyPapers"]` `data-props` JSON
  * (`date`, `dailyPapers[]` of `{ paper: { id, title, authors[].name, summary, upvotes,
  * githubRepo, projectPage, ai_summary }, title, summary, … }` — fields are read from `paper` first,
- * then from the outer item). Fallback when it is missing, malformed or yields nothing: the
- * server-rendered `article` cards (`a[href^="/papers/"]` → id, `h3` → title, `.leading-none`
- * upvote count). No page marks on HF: anchors are null.
+ * then from the outer item); other islands holding a `dailyPapers` or `papers` list are accepted
+ * too. Then the `article` cards (`a[href^="/papers/"]` → id, `h3` → title, `.leading-none`
+ * upvote count), merged by id: cards add the papers the props lack (HF renders more cards as you
+ * scroll or sort, and the props keep describing the first render). After an in-place navigation
+ * (`inPlace`) the props are stale and only the cards are read. No page marks on HF: anchors are
+ * null; each card entry carries its `article` as `element`.
  */
-import { cleanText, type DetectedPaper, type HfInfo, LIMITS } from '../paper';
+import { LIMITS } from '../paper';
 import type { DetectedEntry, SiteAdapter } from './adapter';
-import { collector, httpUrl, parseId, safeScan, textOf } from './dom';
+import { collector, parseId, safeScan, textOf } from './dom';
+import { day, findProps, hfPaper, isHfPage, type Json } from './hfCommon';
 
-type Json = Record<string, unknown>;
-
-const DATE = /^\d{4}-\d{2}-\d{2}/;
-const PATH = /^\/papers(\/date\/(\d{4}-\d{2}-\d{2}))?\/?$/;
-
-const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const day = (v: unknown): string | undefined => DATE.exec(str(v) ?? '')?.[0];
-
-function urlDate(url: URL): string | undefined {
-  return PATH.exec(url.pathname)?.[2] ?? day(url.searchParams.get('date'));
-}
+const PATH =
+  /^\/papers(?:\/date\/(\d{4}-\d{2}-\d{2})|\/week\/(\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3]))|\/month\/(\d{4}-(?:0[1-9]|1[0-2]))|\/(trending))?\/?$/;
 
 function readProps(doc: Document): Json | undefined {
-  const raw = doc
-    .querySelector('div.SVELTE_HYDRATER[data-target="DailyPapers"]')
-    ?.getAttribute('data-props');
-  try {
-    return raw ? obj(JSON.parse(raw)) : undefined;
-  } catch {
-    return undefined;
-  }
+  return (
+    findProps(doc, 'div.SVELTE_HYDRATER[data-target="DailyPapers"]', () => true) ??
+    findProps(
+      doc,
+      'div.SVELTE_HYDRATER[data-props]',
+      (raw) => raw.includes('"dailyPapers"') || raw.includes('"papers"'),
+    )
+  );
 }
 
-function fromProps(item: unknown, dailyDate: string | undefined): DetectedEntry {
-  const outer = obj(item);
-  const p = obj(outer.paper);
-  const field = (key: string): unknown => p[key] ?? outer[key];
-  const upvotes = field('upvotes');
-  const authors: string[] = [];
-  const list = field('authors');
-  for (const a of Array.isArray(list) ? list : []) {
-    const name = cleanText(str(obj(a).name), LIMITS.authorName);
-    if (name && obj(a).hidden !== true && authors.length < LIMITS.authors) authors.push(name);
-  }
-  const hf: HfInfo = {
-    upvotes: Number.isSafeInteger(upvotes) && Number(upvotes) >= 0 ? Number(upvotes) : undefined,
-    githubRepo: httpUrl(field('githubRepo')),
-    projectPage: httpUrl(field('projectPage')),
-    aiSummary: cleanText(str(field('ai_summary')), LIMITS.hfText),
-    dailyDate,
-  };
-  const paper: DetectedPaper = {
-    id: parseId(str(p.id) ?? str(outer.id)),
-    title: cleanText(str(field('title')), LIMITS.title),
-    authors,
-    abstract: cleanText(str(field('summary')), LIMITS.abstract),
-    hf,
-  };
-  return { paper, anchor: null };
+function propsList(props: Json | undefined): unknown[] {
+  const list = props?.dailyPapers ?? props?.papers;
+  return Array.isArray(list) ? list : [];
 }
 
 function fromCard(article: Element, dailyDate: string | undefined): DetectedEntry {
@@ -82,35 +56,48 @@ function fromCard(article: Element, dailyDate: string | undefined): DetectedEntr
       hf: { upvotes: votes ? Number(votes) : undefined, dailyDate },
     },
     anchor: null,
+    element: article,
   };
 }
 
 export const hfDaily: SiteAdapter = {
   name: 'hf-daily',
-  matches: (url) =>
-    /^https?:$/.test(url.protocol) &&
-    /^(www\.)?huggingface\.co$/.test(url.hostname) &&
-    PATH.test(url.pathname),
-  scan(doc, url) {
-    const props = readProps(doc);
-    const date =
-      urlDate(url) ??
-      day(props?.date) ??
-      day(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
-    return safeScan(
-      doc,
-      'hf-daily',
-      date ? `HF Daily Papers · ${date}` : 'HF Daily Papers',
-      url,
-      () => {
-        const list = props?.dailyPapers;
-        const fromJson = collector((item: unknown) => fromProps(item, date));
-        for (const item of Array.isArray(list) ? list : []) fromJson.add(item);
-        if (fromJson.entries.length) return fromJson.entries;
-        const cards = collector((article: Element) => fromCard(article, date));
-        for (const article of doc.querySelectorAll('article')) cards.add(article);
-        return cards.entries;
-      },
-    );
+  matches: (url) => isHfPage(url) && PATH.test(url.pathname),
+  scan(doc, url, options) {
+    const [, pathDate, week, month, trending] = PATH.exec(url.pathname) ?? [];
+    const props = options?.inPlace ? undefined : readProps(doc);
+    const listPage = week || month || trending;
+    const date = listPage
+      ? undefined
+      : (pathDate ??
+        day(url.searchParams.get('date')) ??
+        day(props?.date) ??
+        day(doc.querySelector('time[datetime]')?.getAttribute('datetime')));
+    const label = trending
+      ? 'HF Trending Papers'
+      : week
+        ? `HF Daily Papers · week ${week}`
+        : month
+          ? `HF Daily Papers · month ${month}`
+          : date
+            ? `HF Daily Papers · ${date}`
+            : 'HF Daily Papers';
+    return safeScan(doc, 'hf-daily', label, url, () => {
+      const fromJson = collector((item: unknown) => ({ paper: hfPaper(item, date), anchor: null }));
+      for (const item of propsList(props)) fromJson.add(item);
+      const cards = collector((article: Element) => fromCard(article, date));
+      for (const article of doc.querySelectorAll('article')) cards.add(article);
+      if (!fromJson.entries.length) return cards.entries;
+      // Merge by id: a card gives its element to the props entry, or adds a paper of its own.
+      const entries = fromJson.entries;
+      const byId = new Map(entries.map((entry, i) => [entry.paper.id, i]));
+      for (const card of cards.entries) {
+        const i = byId.get(card.paper.id);
+        const entry = i === undefined ? undefined : entries[i];
+        if (i !== undefined && entry) entries[i] = { ...entry, element: card.element };
+        else if (entries.length < LIMITS.papersPerPage) entries.push(card);
+      }
+      return entries;
+    });
   },
 };

@@ -3,15 +3,24 @@
  *   https://arxiv.org/list/<cat>/{new,recent,pastweek,current,YYMM,YYYY,YYYY-MM}  → arxivListing
  *   https://arxiv.org/abs/<id>[vN]                                               → arxivAbs
  *   https://arxiv.org/search/[<archive>|advanced]?query=…                        → arxivSearch
- *   https://huggingface.co/papers[?date=…], /papers/date/<YYYY-MM-DD>            → hfDaily
+ *   https://huggingface.co/papers[?date=…], /papers/date/<YYYY-MM-DD>,
+ *     /papers/week/<YYYY-Www>, /papers/month/<YYYY-MM>, /papers/trending         → hfDaily
+ *   https://huggingface.co/papers/<arxiv-id>                                     → hfPaperPage
  */
 import type { SiteAdapter } from './adapter';
 import { arxivAbs } from './arxivAbs';
 import { arxivListing } from './arxivListing';
 import { arxivSearch } from './arxivSearch';
 import { hfDaily } from './hfDaily';
+import { hfPaperPage } from './hfPaper';
 
-export const adapters: readonly SiteAdapter[] = [arxivListing, arxivAbs, arxivSearch, hfDaily];
+export const adapters: readonly SiteAdapter[] = [
+  arxivListing,
+  arxivAbs,
+  arxivSearch,
+  hfDaily,
+  hfPaperPage,
+];
 
 /** The adapter for a page URL, or undefined when Paperlight does not read that page. */
 export function findAdapter(url: URL): SiteAdapter | undefined {

@@ -1,6 +1,6 @@
 import { hfDaily } from '../../../utils/adapters/hfDaily';
 import { LIMITS } from '../../../utils/paper';
-import { byId, papers, scanFixture, scanHtml } from './load';
+import { byId, papers, parse, scanFixture, scanHtml } from './load';
 
 describe('hfDaily.matches', () => {
   it.each([
@@ -9,6 +9,11 @@ describe('hfDaily.matches', () => {
     'https://huggingface.co/papers?date=2024-08-01',
     'https://huggingface.co/papers/date/2024-08-01',
     'http://huggingface.co/papers/date/2024-08-01/',
+    'https://huggingface.co/papers/week/2026-W48',
+    'https://huggingface.co/papers/week/2026-W01/',
+    'https://huggingface.co/papers/month/2026-11',
+    'https://huggingface.co/papers/trending',
+    'https://huggingface.co/papers/trending/',
   ])('reads %s', (url) => {
     expect(hfDaily.matches(new URL(url))).toBe(true);
   });
@@ -17,6 +22,13 @@ describe('hfDaily.matches', () => {
     'https://huggingface.co/papers/2407.21783',
     'https://huggingface.co/papers/date/yesterday',
     'https://huggingface.co/papers/date/2024-08-01/extra',
+    'https://huggingface.co/papers/week/2026-48',
+    'https://huggingface.co/papers/week/2026-W54',
+    'https://huggingface.co/papers/week/2026-W00',
+    'https://huggingface.co/papers/month/2026-13',
+    'https://huggingface.co/papers/month/2026-11-01',
+    'https://huggingface.co/papers/trending/2409.00001',
+    'https://huggingface.co/papers/trendingx',
     'https://huggingface.co/models',
     'https://huggingface.co/',
     'https://huggingface.co.evil.example/papers',
@@ -110,7 +122,8 @@ describe('Daily Papers without usable props', () => {
   it('reads the article cards, dated from the page', () => {
     const scan = scanFixture(hfDaily, 'hf-daily-cards-only.html', 'https://huggingface.co/papers');
     expect(scan.source.label).toBe('HF Daily Papers · 2024-08-01');
-    expect(scan.entries).toEqual([
+    expect(scan.entries.every((e) => e.element?.localName === 'article')).toBe(true);
+    expect(scan.entries.map(({ paper, anchor }) => ({ paper, anchor }))).toEqual([
       {
         paper: {
           id: '2407.21783',
@@ -204,5 +217,99 @@ describe('limits', () => {
     expect(paper?.authors).toHaveLength(LIMITS.authors);
     expect(paper?.authors[0]).toHaveLength(LIMITS.authorName);
     expect(paper?.hf?.githubRepo).toBeUndefined();
+  });
+});
+
+const propsAttr = (json: unknown) =>
+  JSON.stringify(json).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+const card = (id: string, title: string, votes = 1) =>
+  `<article class="relative flex flex-col"><a href="/papers/${id}" class="block h-56"></a>
+   <div class="leading-none">${votes}</div><h3><a href="/papers/${id}">${title}</a></h3></article>`;
+
+describe('week, month and trending lists', () => {
+  it.each([
+    ['https://huggingface.co/papers/week/2026-W48', 'HF Daily Papers · week 2026-W48'],
+    ['https://huggingface.co/papers/month/2026-11', 'HF Daily Papers · month 2026-11'],
+    ['https://huggingface.co/papers/trending', 'HF Trending Papers'],
+  ])('%s is labelled %s, and its papers carry no list date', (url, label) => {
+    const scan = scanFixture(hfDaily, 'hf-daily.html', url);
+    expect(scan.source).toEqual({ kind: 'hf-daily', label, url });
+    expect(papers(scan).map((p) => p.id)).toEqual([
+      '2409.00001',
+      '2409.00002',
+      '2409.00005',
+      '2409.00008',
+    ]);
+    expect(papers(scan).some((p) => p.hf?.dailyDate)).toBe(false);
+  });
+
+  it('reads a `papers` list in any island, dated by submittedOnDailyAt', () => {
+    const props = {
+      papers: [
+        {
+          paper: {
+            id: '2511.00001',
+            title: 'Wrapped',
+            upvotes: 5,
+            submittedOnDailyAt: '2026-11-24T01:00:00.000Z',
+          },
+        },
+        { id: '2511.00002', title: 'Bare paper object', authors: [{ name: 'Ada Lovelace' }] },
+      ],
+    };
+    const html = `<div class="SVELTE_HYDRATER contents" data-target="MainHeader" data-props="${propsAttr({ isWide: false })}"></div>
+      <div class="SVELTE_HYDRATER contents" data-target="TrendingPapers" data-props="${propsAttr(props)}"></div>`;
+    const scan = scanHtml(hfDaily, html, 'https://huggingface.co/papers/trending');
+    expect(papers(scan)).toEqual([
+      {
+        id: '2511.00001',
+        title: 'Wrapped',
+        authors: [],
+        hf: { upvotes: 5, dailyDate: '2026-11-24' },
+      },
+      { id: '2511.00002', title: 'Bare paper object', authors: ['Ada Lovelace'] },
+    ]);
+  });
+});
+
+describe('props merged with the cards', () => {
+  const props = propsAttr({
+    date: '2024-09-02',
+    dailyPapers: [{ paper: { id: '2409.00001', title: 'From props', authors: [{ name: 'A B' }] } }],
+  });
+  const html = `<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${props}">
+    ${card('2409.00001', 'From card', 3)}${card('2409.00031', 'Loaded later', 7)}</div>`;
+  const url = 'https://huggingface.co/papers/date/2024-09-02';
+
+  it('keeps the props entry, gives it its card, and adds the cards the props lack', () => {
+    const scan = scanHtml(hfDaily, html, url);
+    expect(papers(scan)).toEqual([
+      { id: '2409.00001', title: 'From props', authors: ['A B'], hf: { dailyDate: '2024-09-02' } },
+      {
+        id: '2409.00031',
+        title: 'Loaded later',
+        authors: [],
+        hf: { upvotes: 7, dailyDate: '2024-09-02' },
+      },
+    ]);
+    expect(scan.entries.map((e) => e.element?.querySelector('h3')?.textContent)).toEqual([
+      'From card',
+      'Loaded later',
+    ]);
+  });
+
+  it('reads only the cards after an in-place navigation (the props are stale)', () => {
+    const scan = hfDaily.scan(
+      parse(html),
+      new URL('https://huggingface.co/papers/date/2024-09-03'),
+      {
+        inPlace: true,
+      },
+    );
+    expect(scan.source.label).toBe('HF Daily Papers · 2024-09-03');
+    expect(papers(scan).map((p) => [p.id, p.title, p.hf?.dailyDate])).toEqual([
+      ['2409.00001', 'From card', '2024-09-03'],
+      ['2409.00031', 'Loaded later', '2024-09-03'],
+    ]);
   });
 });

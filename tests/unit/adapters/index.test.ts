@@ -3,6 +3,7 @@ import { arxivAbs } from '../../../utils/adapters/arxivAbs';
 import { arxivListing } from '../../../utils/adapters/arxivListing';
 import { arxivSearch } from '../../../utils/adapters/arxivSearch';
 import { hfDaily } from '../../../utils/adapters/hfDaily';
+import { hfPaperPage } from '../../../utils/adapters/hfPaper';
 import { adapters, findAdapter } from '../../../utils/adapters/index';
 import { parse, readFixture } from './load';
 
@@ -18,6 +19,10 @@ describe('findAdapter', () => {
     ['https://huggingface.co/papers', hfDaily],
     ['https://huggingface.co/papers?date=2024-08-01', hfDaily],
     ['https://huggingface.co/papers/date/2024-08-01', hfDaily],
+    ['https://huggingface.co/papers/week/2026-W48', hfDaily],
+    ['https://huggingface.co/papers/month/2026-11', hfDaily],
+    ['https://huggingface.co/papers/trending', hfDaily],
+    ['https://huggingface.co/papers/2407.21783', hfPaperPage],
   ])('%s → its adapter', (url, adapter) => {
     expect(findAdapter(new URL(url))).toBe(adapter);
   });
@@ -27,8 +32,9 @@ describe('findAdapter', () => {
     'https://arxiv.org/pdf/2106.09608',
     'https://arxiv.org/html/2106.09608v2',
     'https://arxiv.org/list/cs',
-    'https://huggingface.co/papers/2407.21783',
-    'https://huggingface.co/papers/trending',
+    'https://huggingface.co/papers/2407.21783/community',
+    'https://huggingface.co/papers/week/2026-11',
+    'https://huggingface.co/models',
     'https://example.com/list/cs/new',
     'file:///list/cs/new',
     'about:blank',
@@ -36,8 +42,8 @@ describe('findAdapter', () => {
     expect(findAdapter(new URL(url))).toBeUndefined();
   });
 
-  it('has four adapters with distinct names', () => {
-    expect(new Set(adapters.map((a) => a.name)).size).toBe(4);
+  it('has five adapters with distinct names', () => {
+    expect(new Set(adapters.map((a) => a.name)).size).toBe(5);
   });
 
   it('treats a throwing matcher as no match', () => {
@@ -63,6 +69,8 @@ describe('page reading rules', () => {
     ['arxiv-search.html', 'https://arxiv.org/search/?query=graph'],
     ['hf-daily.html', 'https://huggingface.co/papers'],
     ['hf-daily-cards-only.html', 'https://huggingface.co/papers'],
+    ['hf-daily.html', 'https://huggingface.co/papers/week/2026-W48'],
+    ['hf-paper.html', 'https://huggingface.co/papers/2409.00077'],
   ];
 
   /** Replaces layout reads, innerHTML/outerHTML and innerText with traps that record their use. */
