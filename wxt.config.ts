@@ -8,8 +8,14 @@ export default defineConfig({
     description:
       "Notices the papers on arXiv and Hugging Face pages you read, keeps a local digest, and shows the day's papers with TL;DRs and code links.",
     // Host access only where papers are detected; everything else goes through activeTab on demand.
-    host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
-    permissions: ['storage'],
+    // export.arxiv.org / rss.arxiv.org: the background digest fetches feeds from the service worker.
+    host_permissions: [
+      'https://arxiv.org/*',
+      'https://huggingface.co/*',
+      'https://export.arxiv.org/*',
+      'https://rss.arxiv.org/*',
+    ],
+    permissions: ['storage', 'alarms'],
     action: { default_title: 'Paperlight' },
   },
 });

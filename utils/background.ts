@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PaperlightDatabase } from './db';
 import { badgeText, countFirstSeenSince, recordPageDetection, setPaperSaved } from './digest';
+import { runDigestNow } from './digestAlarms';
 import {
   type MessageName,
   type Reply,
@@ -61,5 +62,7 @@ async function dispatch(
       await popupOpenedAt.setValue(now());
       return { badge: await refreshBadge(database) };
     }
+    case 'fetchNow':
+      return runDigestNow({ database, refreshBadge: () => refreshBadge(database), now });
   }
 }

@@ -47,6 +47,13 @@ export interface PaperRecord {
   sightingCount: number;
   /** Set while the paper is saved (ms since epoch). */
   savedAt?: number;
+  /**
+   * Whether the paper counts toward the badge's "new" count. Set once, when the record is made:
+   * false only for a paper first met as a replacement (`replace`, `replace-cross`) in an arXiv
+   * feed fetched by the background digest; true for everything else, page sightings included.
+   * Added in schema version 2 (records from version 1 become true).
+   */
+  countsAsNew: boolean;
 }
 
 export const DATABASE_NAME = 'paperlight';
@@ -60,6 +67,18 @@ export class PaperlightDatabase extends Dexie {
     this.version(1).stores({
       papers: 'id, firstSeenAt, lastSeenAt, savedAt',
     });
+    // 2: `countsAsNew` (a boolean, so not indexed: IndexedDB keys cannot be booleans; the badge
+    // filters the few papers first seen since the popup was opened).
+    this.version(2)
+      .stores({ papers: 'id, firstSeenAt, lastSeenAt, savedAt' })
+      .upgrade((transaction) =>
+        transaction
+          .table<PaperRecord, string>('papers')
+          .toCollection()
+          .modify((paper) => {
+            if (typeof paper.countsAsNew !== 'boolean') paper.countsAsNew = true;
+          }),
+      );
   }
 }
 

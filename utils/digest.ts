@@ -1,7 +1,7 @@
 import type { PaperlightDatabase, PaperRecord, Sighting } from './db';
 import { mergePaper } from './merge';
 import type { PaperStatus } from './messages';
-import type { PageDetection } from './paper';
+import type { DetectedPaper, PageDetection } from './paper';
 import { startOfLocalDay } from './time';
 
 function statusOf(record: PaperRecord | undefined, id: string, todayStart: number): PaperStatus {
@@ -21,11 +21,36 @@ export async function recordPageDetection(
   detection: PageDetection,
   now: number,
 ): Promise<PaperStatus[]> {
+  return (await recordDetection(database, detection, now)).statuses;
+}
+
+export interface RecordedDetection {
+  /** Each paper's status before this sighting, in the detection's order. */
+  statuses: PaperStatus[];
+  /** How many papers were not known before. */
+  added: number;
+  /** How many of those count toward the badge. */
+  addedCountingAsNew: number;
+}
+
+/**
+ * The one merge path for pages and feeds: stores a detection in a single transaction.
+ * `countsAsNew` decides, for papers not known yet, whether they count toward the badge
+ * (default: all do; the background digest passes false for feed replacements).
+ */
+export async function recordDetection(
+  database: PaperlightDatabase,
+  detection: PageDetection,
+  now: number,
+  countsAsNew: (paper: DetectedPaper) => boolean = () => true,
+): Promise<RecordedDetection> {
   const todayStart = startOfLocalDay(now);
   const ids = detection.papers.map((paper) => paper.id);
   return database.transaction('rw', database.papers, async () => {
     const existing = await database.papers.bulkGet(ids);
     const merged = new Map<string, PaperRecord>();
+    let added = 0;
+    let addedCountingAsNew = 0;
     detection.papers.forEach((paper, position) => {
       if (merged.has(paper.id)) return; // a page listing the same paper twice counts once
       const sighting: Sighting = {
@@ -37,10 +62,20 @@ export async function recordPageDetection(
         ...(paper.section ? { section: paper.section } : {}),
         ...(paper.listingDay ? { listingDay: paper.listingDay } : {}),
       };
-      merged.set(paper.id, mergePaper(existing[position], paper, sighting));
+      const before = existing[position];
+      const record = mergePaper(before, paper, sighting, countsAsNew(paper));
+      if (!before) {
+        added++;
+        if (record.countsAsNew) addedCountingAsNew++;
+      }
+      merged.set(paper.id, record);
     });
     await database.papers.bulkPut([...merged.values()]);
-    return ids.map((id, index) => statusOf(existing[index], id, todayStart));
+    return {
+      statuses: ids.map((id, index) => statusOf(existing[index], id, todayStart)),
+      added,
+      addedCountingAsNew,
+    };
   });
 }
 
@@ -63,9 +98,17 @@ export async function setPaperSaved(
   });
 }
 
-/** How many papers were first seen after `since` (ms). */
+/**
+ * How many papers that count as new (see `PaperRecord.countsAsNew`) were first seen after
+ * `since` (ms). The index narrows to the papers since then; the flag is filtered (booleans cannot
+ * be IndexedDB keys), and a record without it counts.
+ */
 export function countFirstSeenSince(database: PaperlightDatabase, since: number): Promise<number> {
-  return database.papers.where('firstSeenAt').above(since).count();
+  return database.papers
+    .where('firstSeenAt')
+    .above(since)
+    .filter((paper) => paper.countsAsNew !== false)
+    .count();
 }
 
 /** The toolbar badge text for a count: empty at 0, "999+" past 999. */

@@ -31,6 +31,8 @@ export function mergePaper(
   existing: PaperRecord | undefined,
   detected: DetectedPaper,
   sighting: Sighting,
+  /** For a new record: whether it counts toward the badge (kept as is on later sightings). */
+  countsAsNew = true,
 ): PaperRecord {
   const abstract = richer(detected.abstract, existing?.abstract);
   const comments = richer(detected.comments, existing?.comments);
@@ -64,6 +66,7 @@ export function mergePaper(
     firstSighting: existing?.firstSighting ?? sighting,
     lastSighting: existing && existing.lastSeenAt > sighting.at ? existing.lastSighting : sighting,
     sightingCount: (existing?.sightingCount ?? 0) + 1,
+    countsAsNew: existing ? existing.countsAsNew !== false : countsAsNew,
   };
   if (abstract) record.abstract = abstract;
   if (comments) record.comments = comments;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { DigestReport } from './digestRunner';
 import { isArxivId, LIMITS, type PageDetection } from './paper';
 
 /**
@@ -12,6 +13,8 @@ export interface ProtocolMap {
   setSaved: { payload: { id: string; saved: boolean }; response: PaperStatus };
   /** Popup → background: the popup was opened, so the badge count restarts. */
   popupOpened: { payload: Record<string, never>; response: { badge: string } };
+  /** Options page → background: run the background digest now (fetch the sources switched on). */
+  fetchNow: { payload: Record<string, never>; response: DigestReport };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -69,7 +72,16 @@ const detectedPaperSchema = v.strictObject({
 
 const pageDetectionSchema = v.strictObject({
   source: v.strictObject({
-    kind: v.picklist(['arxiv-listing', 'arxiv-abs', 'arxiv-search', 'hf-daily']),
+    // Pages the content script reads, and the feeds the background digest fetches (its papers
+    // are checked against this same schema before they are stored).
+    kind: v.picklist([
+      'arxiv-listing',
+      'arxiv-abs',
+      'arxiv-search',
+      'hf-daily',
+      'hf-api',
+      'arxiv-rss',
+    ]),
     label: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.label)),
     url: httpUrl,
   }),
@@ -80,6 +92,7 @@ const requestSchemas = {
   pageDetected: pageDetectionSchema,
   setSaved: v.strictObject({ id: arxivId, saved: v.boolean() }),
   popupOpened: v.strictObject({}),
+  fetchNow: v.strictObject({}),
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 export type ValidatedMessage = { [K in MessageName]: Envelope<K> }[MessageName];

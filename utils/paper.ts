@@ -3,8 +3,20 @@
  * Kept free of DOM and browser APIs so the background can validate it and tests can build it.
  */
 
-/** Which kind of page a paper was seen on. */
-export type SourceKind = 'arxiv-listing' | 'arxiv-abs' | 'arxiv-search' | 'hf-daily';
+/**
+ * Where a paper was seen: a kind of page the user read, or a feed the background digest fetched
+ * ('hf-api': the Hugging Face daily papers API; 'arxiv-rss': rss.arxiv.org).
+ */
+export const SOURCE_KINDS = [
+  'arxiv-listing',
+  'arxiv-abs',
+  'arxiv-search',
+  'hf-daily',
+  'hf-api',
+  'arxiv-rss',
+] as const;
+
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where in an arXiv listing a paper sits. */
 export type ListingSection = 'new' | 'cross-list' | 'replacement';

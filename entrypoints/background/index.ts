@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { handleMessage, refreshBadge } from '@/utils/background';
 import { db } from '@/utils/db';
+import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/digestAlarms';
+import { SETTINGS_KEYS } from '@/utils/settings';
 
 export default defineBackground(() => {
   browser.action.setBadgeBackgroundColor({ color: '#b3261e' }).catch(() => {});
@@ -9,6 +11,25 @@ export default defineBackground(() => {
     return handleMessage(db, message);
   });
   // Badge text is not kept across browser restarts; recompute it from the digest.
-  browser.runtime.onStartup.addListener(() => void refreshBadge(db));
-  browser.runtime.onInstalled.addListener(() => void refreshBadge(db));
+  // The digest's alarms may not survive a restart either: schedule them, and one run soon.
+  browser.runtime.onStartup.addListener(() => {
+    void refreshBadge(db);
+    scheduleAtStartup().catch(logScheduleError);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void refreshBadge(db);
+    scheduleAtStartup().catch(logScheduleError);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void handleAlarm(alarm, { database: db, refreshBadge: () => refreshBadge(db) });
+  });
+  // The options page changed a setting: the period or the sources may differ now.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !SETTINGS_KEYS.some((key) => Object.hasOwn(changes, key))) return;
+    scheduleDigest().catch(logScheduleError);
+  });
 });
+
+function logScheduleError(error: unknown): void {
+  console.warn('[Paperlight] could not schedule the digest:', error);
+}

@@ -45,6 +45,7 @@ export function makePaper(
     firstSighting: sighting,
     lastSighting: sighting,
     sightingCount: 1,
+    countsAsNew: true,
     ...fields,
   };
 }

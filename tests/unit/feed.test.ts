@@ -46,6 +46,7 @@ function paper(
     firstSighting: sighting,
     lastSighting: sighting,
     sightingCount: 1,
+    countsAsNew: true,
     ...(savedAt !== undefined ? { savedAt } : {}),
   };
 }
