@@ -15,7 +15,9 @@ export default defineConfig({
       'https://export.arxiv.org/*',
       'https://rss.arxiv.org/*',
     ],
-    permissions: ['storage', 'alarms'],
+    // activeTab + scripting: the popup's "Summarize this page" / "Find papers on this page" read the
+    // current tab only after the user's click, with the injected page-reader.js.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     action: { default_title: 'Paperlight' },
   },
 });

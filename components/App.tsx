@@ -3,20 +3,23 @@ import { useId, useState } from 'react';
 import { countSaved } from '@/utils/feed';
 import { startOfLocalDay } from '@/utils/time';
 import { NoticeProvider } from './Notice';
+import { PageView } from './PageView';
 import { usePopupServices } from './PopupContext';
 import { SavedView } from './SavedView';
 import { TabList, TabPanel, type TabSpec } from './Tabs';
 import { TodayView } from './TodayView';
 
-type View = 'today' | 'saved';
+type View = 'today' | 'saved' | 'page';
 
 interface AppProps {
   /** Fixed height (px) for the paper list's viewport; measured from layout when omitted. */
   listViewportHeight?: number;
+  /** "This page" reads this tab instead of the active one (the popup's `?tab=` parameter). */
+  pageTabId?: number;
 }
 
-/** The popup: Today (papers first seen on a day, default) and Saved. */
-export function App({ listViewportHeight }: AppProps) {
+/** The popup: Today (papers first seen on a day, default), Saved, and This page (page actions). */
+export function App({ listViewportHeight, pageTabId }: AppProps) {
   const { db, now } = usePopupServices();
   const idPrefix = useId();
   const [view, setView] = useState<View>('today');
@@ -26,6 +29,7 @@ export function App({ listViewportHeight }: AppProps) {
   const tabs: TabSpec<View>[] = [
     { id: 'today', label: 'Today' },
     { id: 'saved', label: 'Saved', count: saved },
+    { id: 'page', label: 'This page' },
   ];
 
   return (
@@ -51,8 +55,10 @@ export function App({ listViewportHeight }: AppProps) {
               onDayChange={setDayStart}
               viewportHeight={listViewportHeight}
             />
-          ) : (
+          ) : view === 'saved' ? (
             <SavedView viewportHeight={listViewportHeight} />
+          ) : (
+            <PageView tabId={pageTabId} viewportHeight={listViewportHeight} />
           )}
         </TabPanel>
       </div>

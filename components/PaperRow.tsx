@@ -30,6 +30,7 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
   const aiSummary = paper.hf?.aiSummary?.trim();
   const upvotes = paper.hf?.upvotes;
   const title = paper.title || paper.id;
+  const article = paper.article;
 
   return (
     <article
@@ -51,7 +52,7 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
         ) : null}
         {tldr ? (
           <p className="paper-tldr">
-            <span className="summary-label">TL;DR</span> {tldr}
+            <span className="summary-label">{article ? 'Key point' : 'TL;DR'}</span> {tldr}
           </p>
         ) : null}
         {aiSummary ? (
@@ -60,12 +61,28 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
             <p>{aiSummary}</p>
           </div>
         ) : null}
-        {!tldr && !aiSummary ? <p className="paper-missing">No abstract yet</p> : null}
+        {!tldr && !aiSummary ? (
+          <p className="paper-missing">
+            {paper.placeholder
+              ? 'Found as a link; details come when you open it on arXiv'
+              : article
+                ? 'No key sentences'
+                : 'No abstract yet'}
+          </p>
+        ) : null}
         <div className="paper-meta">
           {paper.primaryCategory ? (
             <span className="chip chip-category" title="Primary category">
               {paper.primaryCategory}
             </span>
+          ) : null}
+          {article?.siteName ? (
+            <span className="chip chip-category" title="Site">
+              {article.siteName}
+            </span>
+          ) : null}
+          {article && article.readingMinutes > 0 ? (
+            <span className="upvotes">{article.readingMinutes} min read</span>
           ) : null}
           {upvotes !== undefined ? (
             <span className="upvotes" title="Upvotes on Hugging Face Daily Papers">

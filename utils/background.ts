@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { recordPagePapers, saveArticle } from './articles';
 import type { PaperlightDatabase } from './db';
 import { badgeText, countFirstSeenSince, recordPageDetection, setPaperSaved } from './digest';
 import { runDigestNow } from './digestAlarms';
@@ -58,6 +59,13 @@ async function dispatch(
     }
     case 'setSaved':
       return setPaperSaved(database, message.payload.id, message.payload.saved, now());
+    case 'saveArticle':
+      return saveArticle(database, message.payload, now());
+    case 'pagePapersFound': {
+      const result = await recordPagePapers(database, message.payload, now());
+      await refreshBadge(database);
+      return result;
+    }
     case 'popupOpened': {
       await popupOpenedAt.setValue(now());
       return { badge: await refreshBadge(database) };

@@ -54,6 +54,28 @@ export interface PaperRecord {
    * Added in schema version 2 (records from version 1 become true).
    */
   countsAsNew: boolean;
+  /**
+   * Only on items saved from any page with "Summarize this page" (id `url:<canonical URL>`,
+   * sighting kind `article`): the article's URL, site name, 3–5 key sentences and reading time.
+   */
+  article?: ArticleInfo;
+  /**
+   * True while all Paperlight knows of the paper is its id (found as a link on a page with
+   * "Find papers on this page"): `title` is the placeholder "arXiv:<id>". Cleared when a page or
+   * feed gives the paper's details.
+   */
+  placeholder?: true;
+}
+
+/** What an article item keeps besides the common fields (see PaperRecord.article). */
+export interface ArticleInfo {
+  /** The article's canonical http(s) URL (also in the id, after `url:`). */
+  url: string;
+  /** '' when the page names no site. */
+  siteName: string;
+  keySentences: string[];
+  /** At about 230 words a minute. */
+  readingMinutes: number;
 }
 
 export const DATABASE_NAME = 'paperlight';

@@ -7,7 +7,10 @@ import { addLocalDays, startOfLocalDay } from './time';
  * strings the rows show. Nothing here touches the DOM or the browser APIs.
  */
 
-/** Papers first seen in the local day starting at `dayStart` (`[dayStart, next day start)`), feed order. */
+/**
+ * Papers first seen in the local day starting at `dayStart` (`[dayStart, next day start)`), feed
+ * order. Saved articles (`url:` items) are not papers of the day: they only show in Saved.
+ */
 export async function papersFirstSeenInDay(
   database: PaperlightDatabase,
   dayStart: number,
@@ -16,8 +19,8 @@ export async function papersFirstSeenInDay(
   const papers = await database.papers
     .where('firstSeenAt')
     .between(start, addLocalDays(start, 1), true, false)
-    .toArray();
-  return papers.sort(compareByNewestSighting);
+    .toArray(); // one getAll; a Dexie .filter() would walk a cursor, far slower on a full day
+  return papers.filter((paper) => paper.article === undefined).sort(compareByNewestSighting);
 }
 
 /** Saved papers, newest saved first. Unsaved papers have no `savedAt` and so are not in the index. */

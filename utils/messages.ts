@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import type { ArticleInput, PagePapersInput, PagePapersResult } from './articles';
 import type { DigestReport } from './digestRunner';
+import { ARTICLE_LIMITS } from './pageReading';
 import { isArxivId, LIMITS, type PageDetection } from './paper';
 
 /**
@@ -15,6 +17,10 @@ export interface ProtocolMap {
   popupOpened: { payload: Record<string, never>; response: { badge: string } };
   /** Options page → background: run the background digest now (fetch the sources switched on). */
   fetchNow: { payload: Record<string, never>; response: DigestReport };
+  /** Popup → background: save the article read from the active tab ("Summarize this page"). */
+  saveArticle: { payload: ArticleInput; response: PaperStatus };
+  /** Popup → background: the arXiv papers found on the active tab ("Find papers on this page"). */
+  pagePapersFound: { payload: PagePapersInput; response: PagePapersResult };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -88,11 +94,42 @@ const pageDetectionSchema = v.strictObject({
   papers: v.pipe(v.array(detectedPaperSchema), v.maxLength(LIMITS.papersPerPage)),
 });
 
+/** A saved article's id: `url:` and its http(s) URL. */
+const articleIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url + 'url:'.length),
+  v.check((id) => /^url:https?:\/\/\S+$/i.test(id), 'must be a url: id with an http(s) URL'),
+);
+
+const saveArticleSchema = v.strictObject({
+  url: httpUrl,
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.title)),
+  byline: text(ARTICLE_LIMITS.byline),
+  siteName: text(ARTICLE_LIMITS.siteName),
+  keySentences: v.pipe(
+    v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.sentence))),
+    v.maxLength(ARTICLE_LIMITS.keySentences),
+  ),
+  readingMinutes: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0),
+    v.maxValue(ARTICLE_LIMITS.readingMinutes),
+  ),
+});
+
+const pagePapersFoundSchema = v.strictObject({
+  url: httpUrl,
+  ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(LIMITS.papersPerPage)),
+});
+
 const requestSchemas = {
   pageDetected: pageDetectionSchema,
-  setSaved: v.strictObject({ id: arxivId, saved: v.boolean() }),
+  setSaved: v.strictObject({ id: v.union([arxivId, articleIdSchema]), saved: v.boolean() }),
   popupOpened: v.strictObject({}),
   fetchNow: v.strictObject({}),
+  saveArticle: saveArticleSchema,
+  pagePapersFound: pagePapersFoundSchema,
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 export type ValidatedMessage = { [K in MessageName]: Envelope<K> }[MessageName];

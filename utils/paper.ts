@@ -14,6 +14,9 @@ export const SOURCE_KINDS = [
   'hf-daily',
   'hf-api',
   'arxiv-rss',
+  // From the popup's page actions: papers found on any page, and articles saved from one.
+  'page-links',
+  'article',
 ] as const;
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];

@@ -100,15 +100,17 @@ describe('Empty states', () => {
 });
 
 describe('Tabs', () => {
-  it('are keyboard accessible: arrow keys move between Today and Saved', async () => {
+  it('are keyboard accessible: arrow keys move between Today, Saved and This page', async () => {
     await db.papers.add(makePaper({ title: 'A paper' }));
     const user = userEvent.setup();
     renderPopup({ db });
 
     const today = await screen.findByRole('tab', { name: 'Today' });
     const saved = screen.getByRole('tab', { name: 'Saved' });
+    const thisPage = screen.getByRole('tab', { name: 'This page' });
     expect(today).toHaveAttribute('tabindex', '0');
     expect(saved).toHaveAttribute('tabindex', '-1');
+    expect(thisPage).toHaveAttribute('tabindex', '-1');
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Today');
 
     today.focus();
@@ -118,10 +120,16 @@ describe('Tabs', () => {
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Saved');
 
     await user.keyboard('{ArrowRight}');
+    expect(thisPage).toHaveFocus();
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('This page');
+
+    await user.keyboard('{ArrowRight}');
     expect(today).toHaveFocus();
     expect(await screen.findByText('A paper')).toBeInTheDocument();
 
     await user.keyboard('{End}');
+    expect(thisPage).toHaveFocus();
+    await user.keyboard('{ArrowLeft}');
     expect(saved).toHaveFocus();
     await user.keyboard('{Home}');
     expect(today).toHaveFocus();

@@ -40,18 +40,24 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
-/** Starts headless Chromium with the built extension loaded, in a fresh or given profile. */
-export async function launchExtension(profileDir?: string): Promise<LoadedExtension> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+/**
+ * Starts headless Chromium with the built extension loaded, in a fresh or given profile.
+ * `extensionDir`: another unpacked copy of the build (e.g. one with a test-only manifest change).
+ */
+export async function launchExtension(
+  profileDir?: string,
+  extensionDir: string = EXTENSION_DIR,
+): Promise<LoadedExtension> {
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const dir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'paperlight-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
