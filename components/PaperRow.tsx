@@ -4,6 +4,7 @@ import { abstractUrl, shortAuthors } from '@/utils/feed';
 import { CodeLinks } from './CodeLinks';
 import { ExternalLink } from './ExternalLink';
 import { SaveToggle } from './SaveToggle';
+import { useDeviceTldr } from './useDeviceTldr';
 
 interface PaperRowProps {
   paper: PaperRecord;
@@ -31,6 +32,8 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
   const upvotes = paper.hf?.upvotes;
   const title = paper.title || paper.id;
   const article = paper.article;
+  // Opt-in on-device summary; the local TL;DR shows until it is ready, and whenever it fails.
+  const deviceTldr = useDeviceTldr(article ? undefined : paper.abstract);
 
   return (
     <article
@@ -50,7 +53,11 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
             {authors}
           </p>
         ) : null}
-        {tldr ? (
+        {deviceTldr ? (
+          <p className="paper-tldr paper-tldr-device">
+            <span className="summary-label">On-device summary</span> {deviceTldr}
+          </p>
+        ) : tldr ? (
           <p className="paper-tldr">
             <span className="summary-label">{article ? 'Key point' : 'TL;DR'}</span> {tldr}
           </p>

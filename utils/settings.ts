@@ -4,7 +4,7 @@ import { categoryCode } from './feeds/common';
 /**
  * The background digest's settings, in `storage.local` (one WXT storage item per setting). The
  * options page writes them; the background reads them on every run and re-schedules its alarm
- * when they change.
+ * when they change. The popup's opt-in to Chrome's on-device summarizer lives here too.
  */
 
 /** How often the digest may run, in hours. */
@@ -34,7 +34,29 @@ export const periodHours = storage.defineItem<PeriodHours>('local:settings.perio
   fallback: DEFAULT_PERIOD_HOURS,
 });
 
-/** All the storage keys above (without the `local:` area), e.g. to watch for changes. */
+/**
+ * Use Chrome's on-device Summarizer for the popup's one-sentence summaries when it is available
+ * (off by default; a popup setting, not the digest's, so it is not in {@link SETTINGS_KEYS}).
+ */
+export const onDeviceSummaryEnabled = storage.defineItem<boolean>(
+  'local:settings.onDeviceSummary',
+  { fallback: false },
+);
+
+/** Reads the on-device summary setting; anything but `true` (a hand edit, a failure) is off. */
+export async function readOnDeviceSummary(): Promise<boolean> {
+  try {
+    return (await onDeviceSummaryEnabled.getValue()) === true;
+  } catch {
+    return false;
+  }
+}
+
+export async function writeOnDeviceSummary(enabled: boolean): Promise<void> {
+  await onDeviceSummaryEnabled.setValue(enabled);
+}
+
+/** The digest's storage keys above (without the `local:` area), e.g. to watch for changes. */
 export const SETTINGS_KEYS = [
   'settings.hfDaily',
   'settings.arxivRss',

@@ -8,11 +8,14 @@ import {
   parseCategories,
 } from '@/utils/settings';
 import { FetchResult } from './FetchResult';
+import { OnDeviceSummary, type OnDeviceSummaryServices } from './OnDeviceSummary';
 
 export interface OptionsAppProps {
   load: () => Promise<DigestSettings>;
   save: (settings: DigestSettings) => Promise<void>;
   fetchNow: () => Promise<DigestReport>;
+  /** The popup's opt-in to Chrome's on-device summarizer (saved on change, outside the form). */
+  onDevice: OnDeviceSummaryServices;
 }
 
 interface Draft {
@@ -39,7 +42,7 @@ function draftOf(settings: DigestSettings): Draft {
 }
 
 /** The options page: which sources the background digest fetches, how often, and "Fetch now". */
-export function OptionsApp({ load, save, fetchNow }: OptionsAppProps) {
+export function OptionsApp({ load, save, fetchNow, onDevice }: OptionsAppProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -221,6 +224,7 @@ export function OptionsApp({ load, save, fetchNow }: OptionsAppProps) {
         {status.kind === 'error' ? <span className="error">{status.message}</span> : null}
         {status.kind === 'fetched' ? <FetchResult report={status.report} /> : null}
       </output>
+      <OnDeviceSummary services={onDevice} />
     </main>
   );
 }

@@ -2,16 +2,33 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { sendMessage } from '@/utils/messaging';
-import { readSettings, writeSettings } from '@/utils/settings';
+import {
+  readOnDeviceSummary,
+  readSettings,
+  writeOnDeviceSummary,
+  writeSettings,
+} from '@/utils/settings';
+import { downloadOnDeviceModel, onDeviceSummarizerStatus } from '@/utils/summarizer';
 import './style.css';
 
 const fetchNow = () => sendMessage('fetchNow', {});
+const onDevice = {
+  status: () => onDeviceSummarizerStatus(),
+  load: readOnDeviceSummary,
+  save: writeOnDeviceSummary,
+  download: downloadOnDeviceModel,
+};
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <OptionsApp load={readSettings} save={writeSettings} fetchNow={fetchNow} />
+      <OptionsApp
+        load={readSettings}
+        save={writeSettings}
+        fetchNow={fetchNow}
+        onDevice={onDevice}
+      />
     </StrictMode>,
   );
 }
