@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { PaperRecord } from '@/utils/db';
 import { groupByLabel, paperLinks } from '@/utils/feed';
 import { PaperRow } from './PaperRow';
+import { useFillIn } from './useFillIn';
 import { VirtualList } from './VirtualList';
 
 type ListItem =
@@ -57,6 +58,14 @@ interface PaperListProps {
 export function PaperList({ papers, grouped, viewportHeight }: PaperListProps) {
   const items = useMemo(() => toItems(papers, grouped), [papers, grouped]);
   const total = papers.length;
+  // The rows rendered without an abstract are looked up on the arXiv API (see useFillIn).
+  const fillIn = useFillIn();
+  const onRendered = useCallback(
+    (rendered: readonly ListItem[]) => {
+      fillIn(rendered.flatMap((item) => (item.type === 'paper' ? [item.paper] : [])));
+    },
+    [fillIn],
+  );
   return (
     <VirtualList
       items={items}
@@ -64,6 +73,7 @@ export function PaperList({ papers, grouped, viewportHeight }: PaperListProps) {
       estimateSize={estimateSize}
       viewportHeight={viewportHeight}
       overscan={4}
+      onRendered={onRendered}
       renderItem={(item) =>
         item.type === 'header' ? (
           <h2 className="group-header">

@@ -4,6 +4,7 @@ import { recordPagePapers, saveArticle } from './articles';
 import type { PaperlightDatabase } from './db';
 import { badgeText, countFirstSeenSince, recordPageDetection, setPaperSaved } from './digest';
 import { runDigestNow } from './digestAlarms';
+import { requestFillIn } from './fillIn';
 import {
   type MessageName,
   type Reply,
@@ -11,6 +12,8 @@ import {
   type ValidatedMessage,
   validateMessage,
 } from './messages';
+import { isArxivId } from './paper';
+import type { PoliteFetcher } from './politeFetch';
 
 /** When the popup was last opened (ms); the badge counts papers first seen after it. */
 export const popupOpenedAt = storage.defineItem<number>('local:popupOpenedAt', { fallback: 0 });
@@ -30,6 +33,8 @@ export async function handleMessage(
   database: PaperlightDatabase,
   message: unknown,
   now: () => number = Date.now,
+  /** Tests inject the fetcher the arXiv API look-ups ("fill-in") use. */
+  services: BackgroundServices = {},
 ): Promise<Reply<MessageName>> {
   const checked = validateMessage(message);
   if (!checked.ok) {
@@ -37,7 +42,7 @@ export async function handleMessage(
     return { ok: false, error: checked.error };
   }
   try {
-    const data = await dispatch(database, checked.message, now);
+    const data = await dispatch(database, checked.message, now, services);
     return { ok: true, data };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -46,10 +51,15 @@ export async function handleMessage(
   }
 }
 
+export interface BackgroundServices {
+  fetch?: PoliteFetcher;
+}
+
 async function dispatch(
   database: PaperlightDatabase,
   message: ValidatedMessage,
   now: () => number,
+  services: BackgroundServices,
 ): Promise<Response<MessageName>> {
   switch (message.type) {
     case 'pageDetected': {
@@ -57,8 +67,19 @@ async function dispatch(
       await refreshBadge(database);
       return { statuses };
     }
-    case 'setSaved':
-      return setPaperSaved(database, message.payload.id, message.payload.saved, now());
+    case 'setSaved': {
+      const { id, saved } = message.payload;
+      const status = await setPaperSaved(database, id, saved, now());
+      // A paper saved without its abstract gets it looked up (queued; the reply does not wait).
+      if (saved && isArxivId(id)) {
+        await requestFillIn({ database, now, fetch: services.fetch }, [id]).catch(
+          (error: unknown) => {
+            console.warn('[Paperlight] could not queue a fill-in:', error);
+          },
+        );
+      }
+      return status;
+    }
     case 'saveArticle':
       return saveArticle(database, message.payload, now());
     case 'pagePapersFound': {
@@ -72,5 +93,9 @@ async function dispatch(
     }
     case 'fetchNow':
       return runDigestNow({ database, refreshBadge: () => refreshBadge(database), now });
+    case 'fillIn':
+      return {
+        queued: await requestFillIn({ database, now, fetch: services.fetch }, message.payload.ids),
+      };
   }
 }

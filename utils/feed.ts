@@ -177,3 +177,11 @@ export function dayName(dayStart: number, now: number, locale?: string): string 
 export function paperCount(count: number): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? 'paper' : 'papers'}`;
 }
+
+/**
+ * Whether a stored paper is worth looking up on the arXiv API ("fill-in"): an arXiv paper
+ * without an abstract (not a saved article).
+ */
+export function needsFillIn(paper: Pick<PaperRecord, 'id' | 'abstract' | 'article'>): boolean {
+  return !paper.abstract && !paper.article && isArxivId(paper.id);
+}

@@ -22,18 +22,26 @@ function mergeHf(previous: HfInfo | undefined, next: HfInfo | undefined): HfInfo
   return merged;
 }
 
+/** The content fields both merges compute the same way (see {@link mergePaper}). */
+type ContentFields = Pick<
+  PaperRecord,
+  | 'abstract'
+  | 'comments'
+  | 'primaryCategory'
+  | 'categories'
+  | 'tldr'
+  | 'codeUrls'
+  | 'projectUrls'
+  | 'hf'
+>;
+
 /**
- * Merges one detection of a paper into its stored record (or makes a new record).
- * Saved state, first-seen time and the richest known fields survive; links are recomputed from
- * everything known and only ever grow.
+ * The field rules shared by sightings and metadata look-ups: the richest abstract and comments
+ * survive, categories are a union (primary first), HF info is merged key by key, the TL;DR is
+ * recomputed when the abstract changed, and links are recomputed from everything known and only
+ * ever grow.
  */
-export function mergePaper(
-  existing: PaperRecord | undefined,
-  detected: DetectedPaper,
-  sighting: Sighting,
-  /** For a new record: whether it counts toward the badge (kept as is on later sightings). */
-  countsAsNew = true,
-): PaperRecord {
+function mergeContent(existing: PaperRecord | undefined, detected: DetectedPaper): ContentFields {
   const abstract = richer(detected.abstract, existing?.abstract);
   const comments = richer(detected.comments, existing?.comments);
   const hf = mergeHf(existing?.hf, detected.hf);
@@ -52,15 +60,40 @@ export function mergePaper(
       : abstract
         ? localTldr(abstract)
         : '';
-
-  const record: PaperRecord = {
-    id: detected.id,
-    title: detected.title || existing?.title || '',
-    authors: detected.authors.length > 0 ? detected.authors : (existing?.authors ?? []),
+  const fields: ContentFields = {
     categories,
     tldr,
     codeUrls: union(existing?.codeUrls ?? [], links.code),
     projectUrls: union(existing?.projectUrls ?? [], links.project),
+  };
+  if (abstract) fields.abstract = abstract;
+  if (comments) fields.comments = comments;
+  if (primaryCategory) fields.primaryCategory = primaryCategory;
+  if (hf) fields.hf = hf;
+  return fields;
+}
+
+/**
+ * Merges one detection of a paper into its stored record (or makes a new record).
+ * Saved state, first-seen time and the richest known fields survive; links are recomputed from
+ * everything known and only ever grow.
+ */
+export function mergePaper(
+  existing: PaperRecord | undefined,
+  detected: DetectedPaper,
+  sighting: Sighting,
+  /** For a new record: whether it counts toward the badge (kept as is on later sightings). */
+  countsAsNew = true,
+): PaperRecord {
+  const content = mergeContent(existing, detected);
+  const record: PaperRecord = {
+    id: detected.id,
+    title: detected.title || existing?.title || '',
+    authors: detected.authors.length > 0 ? detected.authors : (existing?.authors ?? []),
+    categories: content.categories,
+    tldr: content.tldr,
+    codeUrls: content.codeUrls,
+    projectUrls: content.projectUrls,
     firstSeenAt: existing ? Math.min(existing.firstSeenAt, sighting.at) : sighting.at,
     lastSeenAt: existing ? Math.max(existing.lastSeenAt, sighting.at) : sighting.at,
     firstSighting: existing?.firstSighting ?? sighting,
@@ -68,10 +101,42 @@ export function mergePaper(
     sightingCount: (existing?.sightingCount ?? 0) + 1,
     countsAsNew: existing ? existing.countsAsNew !== false : countsAsNew,
   };
-  if (abstract) record.abstract = abstract;
-  if (comments) record.comments = comments;
-  if (primaryCategory) record.primaryCategory = primaryCategory;
-  if (hf) record.hf = hf;
+  if (content.abstract) record.abstract = content.abstract;
+  if (content.comments) record.comments = content.comments;
+  if (content.primaryCategory) record.primaryCategory = content.primaryCategory;
+  if (content.hf) record.hf = content.hf;
   if (existing?.savedAt !== undefined) record.savedAt = existing.savedAt;
+  return record;
+}
+
+/**
+ * Merges metadata looked up for a known paper (the arXiv API, "filling in" what a page did not
+ * show) into its record. Not a sighting: the sightings, their count, the first- and last-seen
+ * times, `countsAsNew`, the saved state and anything else on the record are kept as they are.
+ * Abstract, comments, categories, HF info, TL;DR and links follow the same rules as
+ * {@link mergePaper}. The title and authors are replaced only when the record is a placeholder or
+ * the fetched ones are richer (a title where there was none, more authors than the page listed);
+ * a placeholder with a fetched title stops being one.
+ */
+export function mergeMetadata(existing: PaperRecord, fetched: DetectedPaper): PaperRecord {
+  const content = mergeContent(existing, { ...fetched, id: existing.id });
+  const {
+    abstract: _a,
+    comments: _c,
+    primaryCategory: _p,
+    hf: _h,
+    placeholder,
+    ...kept
+  } = existing;
+  const record: PaperRecord = { ...kept, ...content };
+  const replaceTitle = placeholder === true || !existing.title;
+  if (fetched.title && replaceTitle) record.title = fetched.title;
+  if (
+    fetched.authors.length > 0 &&
+    (placeholder === true || fetched.authors.length > existing.authors.length)
+  ) {
+    record.authors = [...fetched.authors];
+  }
+  if (placeholder === true && !fetched.title) record.placeholder = true;
   return record;
 }

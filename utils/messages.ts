@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { ArticleInput, PagePapersInput, PagePapersResult } from './articles';
 import type { DigestReport } from './digestRunner';
 import { ARTICLE_LIMITS } from './pageReading';
-import { isArxivId, LIMITS, type PageDetection } from './paper';
+import { type DetectedPaper, isArxivId, LIMITS, type PageDetection } from './paper';
 
 /**
  * The one message protocol between the extension's parts: message name → payload and response.
@@ -21,6 +21,11 @@ export interface ProtocolMap {
   saveArticle: { payload: ArticleInput; response: PaperStatus };
   /** Popup → background: the arXiv papers found on the active tab ("Find papers on this page"). */
   pagePapersFound: { payload: PagePapersInput; response: PagePapersResult };
+  /**
+   * Popup → background: look up these papers' missing details (abstract, comments, categories)
+   * on the arXiv API. Queued and answered at once with how many were queued.
+   */
+  fillIn: { payload: { ids: string[] }; response: { queued: number } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -123,6 +128,13 @@ const pagePapersFoundSchema = v.strictObject({
   ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(LIMITS.papersPerPage)),
 });
 
+/** At most this many ids in one `fillIn` message. */
+export const MAX_FILL_IN_IDS = 200;
+
+const fillInSchema = v.strictObject({
+  ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(MAX_FILL_IN_IDS)),
+});
+
 const requestSchemas = {
   pageDetected: pageDetectionSchema,
   setSaved: v.strictObject({ id: v.union([arxivId, articleIdSchema]), saved: v.boolean() }),
@@ -130,6 +142,7 @@ const requestSchemas = {
   fetchNow: v.strictObject({}),
   saveArticle: saveArticleSchema,
   pagePapersFound: pagePapersFoundSchema,
+  fillIn: fillInSchema,
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 export type ValidatedMessage = { [K in MessageName]: Envelope<K> }[MessageName];
@@ -154,4 +167,9 @@ export function validateMessage(
     return { ok: false, error: `${name}: ${where ?? 'payload'}: ${issue?.message ?? 'invalid'}` };
   }
   return { ok: true, message: { type: name, payload: result.output } as ValidatedMessage };
+}
+
+/** Whether one paper passes the same schema as a page's papers (used for fetched metadata). */
+export function isValidPaper(paper: unknown): paper is DetectedPaper {
+  return v.is(detectedPaperSchema, paper);
 }

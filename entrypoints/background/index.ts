@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { handleMessage, refreshBadge } from '@/utils/background';
 import { db } from '@/utils/db';
 import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/digestAlarms';
+import { handleFillInAlarm, resumeFillIn } from '@/utils/fillIn';
 import { SETTINGS_KEYS } from '@/utils/settings';
 
 export default defineBackground(() => {
@@ -15,6 +16,10 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     void refreshBadge(db);
     scheduleAtStartup().catch(logScheduleError);
+    // Papers still waiting for their details from an earlier session.
+    resumeFillIn({ database: db }).catch((error: unknown) => {
+      console.warn('[Paperlight] could not resume the fill-in:', error);
+    });
   });
   browser.runtime.onInstalled.addListener(() => {
     void refreshBadge(db);
@@ -22,6 +27,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     void handleAlarm(alarm, { database: db, refreshBadge: () => refreshBadge(db) });
+    void handleFillInAlarm(alarm, { database: db });
   });
   // The options page changed a setting: the period or the sources may differ now.
   browser.storage.onChanged.addListener((changes, area) => {
