@@ -71,7 +71,7 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
         {!tldr && !aiSummary ? (
           <p className="paper-missing">
             {paper.placeholder
-              ? 'Found as a link; details come when you open it on arXiv'
+              ? 'Found as a link; looking up its details on arXiv…'
               : article
                 ? 'No key sentences'
                 : 'No abstract yet'}
