@@ -25,7 +25,7 @@ import {
 import { generateListing } from '../tests/helpers/generateListing';
 
 const ENTRIES = 2000;
-const RUNS = 21;
+const RUNS = 41;
 const LISTING_URL = 'https://arxiv.org/list/cs.CL/new';
 
 declare global {

@@ -34,7 +34,11 @@ let plainPage = false;
  * Checked once per scan, with the cheap by-tag and by-class lookups.
  */
 function isPlainPage(doc: Document): boolean {
-  return !doc.querySelector('mjx-container,script[type^="math/"],.paperlight-save');
+  if (doc.querySelector('mjx-container,.paperlight-save')) return false;
+  for (const script of doc.scripts) {
+    if (script.type.startsWith('math/')) return false;
+  }
+  return true;
 }
 
 /** `textContent` without a leading `.descriptor` label ("Title:"), as the walk would skip it. */
@@ -208,14 +212,27 @@ export function pageSource(kind: SourceKind, label: string, url: URL): PageSourc
 }
 
 /** Removes optional fields that are empty ('' / undefined / [] / {}), in place. */
+function isEmpty(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === '' ||
+    (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+  );
+}
+
 function compact<T extends object>(obj: T): T {
+  const rec = obj as Record<string, unknown>;
+  let clean = true;
+  for (const key in rec) {
+    if (key !== 'authors' && isEmpty(rec[key])) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return obj;
   // Copies rather than `delete`s: deleted keys would turn every paper into a slow dictionary object.
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(obj)) {
-    const empty =
-      v === undefined || v === '' || (typeof v === 'object' && v && !Object.keys(v).length);
-    if (key === 'authors' || !empty) out[key] = v;
-  }
+  for (const key in rec) if (key === 'authors' || !isEmpty(rec[key])) out[key] = rec[key];
   return out as T;
 }
 
