@@ -3,9 +3,12 @@ import type { PaperStatus } from './messages';
 
 /**
  * Page marks on arXiv pages: one small save toggle per paper, which also reads "Seen" for papers
- * first seen before today. One element per paper, cloned from a template, attached in one batch
- * after all reading is done; nothing reads layout, and the toggle sits inline at the end of an
- * existing short line, so the page does not move. One delegated listener serves every toggle.
+ * first seen before today. One empty element per paper, cloned (attributes only) from a template,
+ * attached in one batch after all reading is done; its words come from the style sheet, so a mark
+ * adds no text to the page that a later read could pick up. Nothing reads layout, and the toggle
+ * sits inline at the end of an existing short line, so the page does not move. One delegated
+ * listener serves every toggle. Screen readers hear one fixed name, "Save in Paperlight", and the
+ * pressed state (the ARIA toggle-button pattern).
  */
 
 const STYLE_ID = 'paperlight-style';
@@ -15,13 +18,14 @@ const CSS = `
 .paperlight-save:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}
 .paperlight-save[aria-pressed=true]{background:#b31b1b;border-color:#b31b1b;color:#fff}
 .paperlight-save[data-seen=true][aria-pressed=false]::before{content:"Seen · ";color:#34507a}
+.paperlight-save[aria-pressed=false]::after{content:"☆ Save"}
+.paperlight-save[aria-pressed=true]::after{content:"★ Saved"}
 `;
 
 export type SaveToggleHandler = (id: string, saved: boolean) => Promise<boolean>;
 
 function showSaved(button: Element, saved: boolean): void {
   button.setAttribute('aria-pressed', saved ? 'true' : 'false');
-  button.textContent = saved ? '★ Saved' : '☆ Save';
   button.setAttribute(
     'title',
     saved
@@ -29,6 +33,21 @@ function showSaved(button: Element, saved: boolean): void {
       : button.getAttribute('data-seen') === 'true'
         ? 'Paperlight saw this paper before today. Save it in Paperlight'
         : 'Save in Paperlight',
+  );
+}
+
+/** The four kinds of toggle (seen before today × saved), to clone from. */
+function templates(doc: Document): Element[] {
+  return [false, true].flatMap((seenBefore) =>
+    [false, true].map((saved) => {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'paperlight-save';
+      button.setAttribute('aria-label', 'Save in Paperlight');
+      button.setAttribute('data-seen', String(seenBefore));
+      showSaved(button, saved);
+      return button;
+    }),
   );
 }
 
@@ -63,21 +82,20 @@ export function renderPageMarks(
   onToggle: SaveToggleHandler,
 ): number {
   const statusById = new Map(statuses.map((status) => [status.id, status]));
-  const template = doc.createElement('button');
-  template.type = 'button';
-  template.className = 'paperlight-save';
-  template.setAttribute('data-seen', 'false');
-  showSaved(template, false);
-  const seenTemplate = template.cloneNode(true) as Element;
-  seenTemplate.setAttribute('data-seen', 'true');
-  showSaved(seenTemplate, false);
+  const [fresh, saved, seen, seenSaved] = templates(doc) as [Element, Element, Element, Element];
   const placements: [Element, Element][] = [];
   for (const entry of entries) {
     const status = statusById.get(entry.paper.id);
     if (!entry.anchor || !status) continue;
-    const button = (status.seenBefore ? seenTemplate : template).cloneNode(true) as Element;
+    const template = status.seenBefore
+      ? status.saved
+        ? seenSaved
+        : seen
+      : status.saved
+        ? saved
+        : fresh;
+    const button = template.cloneNode(false) as Element;
     button.setAttribute('data-paperlight-id', status.id);
-    if (status.saved) showSaved(button, true);
     placements.push([entry.anchor, button]);
   }
   if (placements.length === 0) return 0;

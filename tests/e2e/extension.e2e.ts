@@ -6,6 +6,7 @@ import {
   type LoadedExtension,
   launchExtension,
   openPopup,
+  pageMarkText,
   patchRecord,
   readStore,
   restartBrowser,
@@ -88,6 +89,9 @@ describe('Paperlight in Chromium', () => {
     await expect.poll(() => page.locator('.paperlight-save').count()).toBe(4);
     // Nothing reads "Seen" on a first visit.
     expect(await page.locator('.paperlight-save[data-seen="true"]').count()).toBe(0);
+    const mark = page.locator('.paperlight-save').first();
+    expect(await pageMarkText(mark)).toBe('☆ Save');
+    expect(await mark.getAttribute('aria-label')).toBe('Save in Paperlight');
     await page.close();
   });
 
@@ -163,6 +167,7 @@ describe('Paperlight in Chromium', () => {
     const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04539"]');
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await pageMarkText(toggle)).toBe('★ Saved');
     let stored = await eventually(
       papers,
       (found) => found.get('2408.04539')?.savedAt !== undefined,
@@ -219,9 +224,7 @@ describe('Paperlight in Chromium', () => {
     await page.goto(NEW_LISTING);
     const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04540"]');
     await expect.poll(() => toggle.getAttribute('data-seen')).toBe('true');
-    expect(await toggle.evaluate((element) => getComputedStyle(element, '::before').content)).toBe(
-      '"Seen · "',
-    );
+    expect(await pageMarkText(toggle)).toBe('Seen · ☆ Save');
     // Papers first seen today do not read "Seen".
     expect(
       await page
@@ -243,7 +246,7 @@ describe('Paperlight in Chromium', () => {
     await page.goto(NEW_LISTING);
     const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04539"]');
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(await toggle.textContent()).toBe('★ Saved');
+    expect(await pageMarkText(toggle)).toBe('★ Saved');
     await page.close();
 
     const popup = await openPopup(extension);

@@ -160,6 +160,17 @@ export async function patchRecord(
   );
 }
 
+/** The words a page mark shows: its style sheet writes them (`::before` and `::after`). */
+export function pageMarkText(mark: Locator): Promise<string> {
+  return mark.evaluate((element) => {
+    const generated = (pseudo: string) => {
+      const content = getComputedStyle(element, pseudo).content;
+      return content.startsWith('"') ? JSON.parse(content) : '';
+    };
+    return generated('::before') + element.textContent + generated('::after');
+  });
+}
+
 export function badgeText(worker: Worker): Promise<string> {
   return worker.evaluate(() => chrome.action.getBadgeText({}));
 }

@@ -30,11 +30,11 @@ let plainPage = false;
 
 /**
  * True when `textContent` reads every element of the page right: no MathJax output (v2 keeps its
- * TeX in `script[type^="math/tex"]`, v3 renders `mjx-container`) and none of our own marks yet.
- * Checked once per scan, with the cheap by-tag and by-class lookups.
+ * TeX in `script[type^="math/tex"]`, v3 renders `mjx-container`). Our own page marks hold no text.
+ * Checked once per scan, with a by-tag lookup (a single tag selector takes Chromium's fast path).
  */
 function isPlainPage(doc: Document): boolean {
-  if (doc.querySelector('mjx-container,.paperlight-save')) return false;
+  if (doc.querySelector('mjx-container')) return false;
   for (const script of doc.scripts) {
     if (script.type.startsWith('math/')) return false;
   }
@@ -89,6 +89,24 @@ export function textOf(el: Element | null | undefined, max: number): string {
   const text = el.textContent ?? '';
   const plain = el.childElementCount === 0 || (plainPage && !text.includes('this http'));
   return cleanText(plain ? stripDescriptor(el, text) : walk(el), max);
+}
+
+/**
+ * The text of an arXiv field without its label, as `dropLabel(textOf(el, max), label)`: e.g.
+ * `<div class="list-title"><span class="descriptor">Title:</span> A title</div>` → "A title".
+ * On a plain page it reads the text once and cuts the label from it, without visiting the label
+ * element.
+ */
+export function labelledText(el: Element | null | undefined, label: string, max: number): string {
+  if (el && plainPage) {
+    const raw = el.textContent ?? '';
+    const text = raw.includes('this http') ? '' : cleanText(raw, max + label.length + 1);
+    if (text.startsWith(label)) {
+      const rest = text.slice(label.length).trim();
+      return rest.length > max ? rest.slice(0, max) : rest;
+    }
+  }
+  return dropLabel(textOf(el, max), label);
 }
 
 /** Drops a leading label such as "Comments:" (case-insensitive). */
@@ -148,10 +166,8 @@ export function subjects(
   el: Element | null | undefined,
 ): Pick<DetectedPaper, 'primaryCategory' | 'categories'> {
   if (!el) return {};
-  let span = el.firstElementChild;
-  while (span && !hasClass(span, 'primary-subject')) span = span.nextElementSibling;
-  const primary = categoryCode(textOf(span, 500));
-  const categories = categoryList([primary, ...textOf(el, 5000).split(';')]);
+  const primary = categoryCode(textOf(el.getElementsByClassName('primary-subject')[0], 500));
+  const categories = categoryList([primary, ...labelledText(el, 'Subjects:', 5000).split(';')]);
   return { primaryCategory: primary || categories[0], categories };
 }
 

@@ -1,4 +1,5 @@
 import { arxivAbs } from '../../../utils/adapters/arxivAbs';
+import { renderPageMarks } from '../../../utils/pageMarks';
 import { papers, parse, readFixture, scanFixture, scanHtml } from './load';
 
 describe('arxivAbs.matches', () => {
@@ -77,12 +78,12 @@ describe('abstract page without meta tags', () => {
     ]);
   });
 
-  it('ignores Paperlight marks already placed in the title', () => {
+  it('reads the same title after Paperlight has marked the page', () => {
     const doc = parse(readFixture('arxiv-abs-nometa.html'));
-    const marks = doc.createElement('button');
-    marks.className = 'paperlight-save';
-    marks.textContent = '☆ Save';
-    doc.querySelector('h1.title')?.append(marks);
+    const first = arxivAbs.scan(doc, new URL(url));
+    const status = { id: first.entries[0]?.paper.id ?? '', saved: true, seenBefore: true };
+    expect(renderPageMarks(doc, first.entries, [status], async () => true)).toBe(1);
+    expect(doc.querySelector('h1.title .paperlight-save')).not.toBeNull();
     expect(papers(arxivAbs.scan(doc, new URL(url)))[0]?.title).toBe(
       'Anomalies and the $\\theta$ Term in <b>Gauge</b> Theories',
     );

@@ -282,6 +282,32 @@ describe('empty and malformed listings', () => {
     expect(scan.source.label).toBe('arXiv cs.CL · new');
   });
 
+  it('reads the fields wherever they sit inside the dd', () => {
+    const fields = `<div class="list-title mathjax"><span class="descriptor">Title:</span> Nested</div>
+      <div class="list-authors"><a href="/a/x">X. Writer</a></div>
+      <div class="list-comments"><span class="descriptor">Comments:</span> 3 pages</div>
+      <div class="list-subjects"><span class="descriptor">Subjects:</span>
+        <span class="primary-subject">Machine Learning (cs.LG)</span></div>
+      <p class="mathjax">An abstract.</p>`;
+    const entry = (id: string, dd: string) =>
+      `<dt><a href="/abs/${id}" title="Abstract">arXiv:${id}</a></dt><dd>${dd}</dd>`;
+    const html = `<dl>${entry('2408.00001', `<div class="meta">${fields}</div>`)}${entry(
+      '2408.00002',
+      fields,
+    )}${entry('2408.00003', `<div class="wrapper"><section>${fields}</section></div>`)}</dl>`;
+    const read = papers(scanHtml(arxivListing, html, 'https://arxiv.org/list/cs/new'));
+    expect(read).toHaveLength(3);
+    for (const paper of read) {
+      expect(paper).toMatchObject({
+        title: 'Nested',
+        authors: ['X. Writer'],
+        comments: '3 pages',
+        categories: ['cs.LG'],
+        abstract: 'An abstract.',
+      });
+    }
+  });
+
   it('clips long titles and abstracts to the limits', () => {
     const long = 'x'.repeat(LIMITS.abstract + 50);
     const html = `<dl><dt><a href="/abs/2408.00001" title="Abstract">arXiv:2408.00001</a></dt>
