@@ -4,11 +4,13 @@
  * 1. Detect + mark: the real adapters and page-mark code (bundled as in the content script) run on
  *    a generated 2,000-entry arXiv listing, next to a bare querySelectorAll walk that reads the
  *    same fields to the same values (labels dropped, whitespace collapsed, category codes), in the
- *    same page and the same run. Median of alternating runs; ratio printed.
+ *    same page and the same run. Each run times both back to back on a freshly parsed, laid-out
+ *    page; the ratio is the median of the run-by-run ratios (the median times are printed too).
  * 2. End to end: the built extension on the same listing served at its real URL — time from
  *    navigation start to the last page mark.
  * 3. Size: the built content script, minified and gzipped.
  * Target: detect + mark ≤ 2× the bare walk; content script ≤ 12 KB gzip.
+ * `--in-page` measures 1 and 3 only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,7 @@ import {
 import { generateListing } from '../tests/helpers/generateListing';
 
 const ENTRIES = 2000;
-const RUNS = 21;
+const RUNS = 31;
 const WARM_UP_RUNS = 2;
 const LISTING_URL = 'https://arxiv.org/list/cs.CL/new';
 
@@ -236,17 +238,17 @@ const gzipBytes = contentScriptGzipBytes();
 
 const ours = median(inPage.ours);
 const bare = median(inPage.bare);
-const ratio = ours / bare;
-// Each run times the bare walk and then detect + mark back to back, so their ratio is untouched
-// by the machine slowing down or speeding up between runs.
+// Each run times the bare walk and then detect + mark back to back: the ratio is taken run by
+// run, so the machine slowing down or speeding up between runs (common on a shared VM) cancels.
 const pairedRatios = inPage.ours.map((time, i) => time / (inPage.bare[i] ?? Number.NaN));
 const sortedRatios = [...pairedRatios].sort((a, b) => a - b);
+const ratio = median(pairedRatios);
 const rows: [string, string, string][] = [
   [`bare querySelectorAll walk, ${ENTRIES} entries (baseline)`, `${bare.toFixed(2)} ms`, '1.00×'],
-  [`detect + mark, ${ENTRIES} entries`, `${ours.toFixed(2)} ms`, `${ratio.toFixed(2)}×`],
+  [`detect + mark, ${ENTRIES} entries`, `${ours.toFixed(2)} ms`, `${(ours / bare).toFixed(2)}×`],
   [
     '  ratio run by run: median (lowest–highest)',
-    `${median(pairedRatios).toFixed(2)}×`,
+    `${ratio.toFixed(2)}×`,
     `(${sortedRatios[0]?.toFixed(2)}–${sortedRatios.at(-1)?.toFixed(2)})`,
   ],
   ['  of which detect (read + validate)', `${median(inPage.detectOnly).toFixed(2)} ms`, ''],
@@ -263,6 +265,7 @@ console.log(`${'measure'.padEnd(width)} | ${'value'.padStart(11)} | ratio`);
 console.log(`${'-'.repeat(width)}-|-${'-'.repeat(11)}-|------`);
 for (const [name, value, r] of rows)
   console.log(`${name.padEnd(width)} | ${value.padStart(11)} | ${r}`);
+// The target is checked on the run-by-run median.
 const speedOk = ratio <= 2;
 const sizeOk = gzipBytes <= 12 * 1024;
 console.log(

@@ -102,10 +102,15 @@ export const LIMITS = {
   hfText: 5000,
 } as const;
 
+const MESSY_SPACE = /\s\s|[^\S ]/;
+const MESSY_SPACES = /\s{2,}|[^\S ]/g;
+
 /** Collapses runs of whitespace to one space and trims; clips to `max` characters. */
 export function cleanText(text: string | null | undefined, max: number): string {
   // Only runs of 2+ whitespace and lone non-space whitespace are rewritten: single spaces, by far
-  // the most common, are left alone (this runs on every string a page yields).
-  const collapsed = (text ?? '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  // the most common, are left alone, and text with nothing to rewrite is not copied (this runs on
+  // every string a page yields).
+  const trimmed = (text ?? '').trim();
+  const collapsed = MESSY_SPACE.test(trimmed) ? trimmed.replace(MESSY_SPACES, ' ') : trimmed;
   return collapsed.length > max ? collapsed.slice(0, max) : collapsed;
 }

@@ -139,6 +139,7 @@ export const arxivListing: SiteAdapter = {
           if (!dt || !link) return null;
           const marks = dt.textContent ?? '';
           const meta = metaParts(dd);
+          const { primaryCategory, categories } = subjects(meta.subjects);
           const paper: DetectedPaper = {
             id:
               firstId(link.getAttribute('id')) ||
@@ -146,7 +147,8 @@ export const arxivListing: SiteAdapter = {
             title: labelledText(meta.title, 'Title:', LIMITS.title),
             authors: authorLinks(linksIn(meta.authors)),
             comments: labelledText(meta.comments, 'Comments:', LIMITS.comments),
-            ...subjects(meta.subjects),
+            primaryCategory,
+            categories,
             abstract: textOf(meta.abstract, LIMITS.abstract),
             section: marks.includes('(cross-list from')
               ? 'cross-list'

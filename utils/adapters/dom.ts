@@ -121,6 +121,7 @@ export function dropLabel(text: string, label: string): string {
  * "https://arxiv.org/abs/hep-th/9901001", "arXiv:2408.01234"), or '' when there is none.
  */
 export function parseId(raw: string | null | undefined): string {
+  if (raw && isArxivId(raw)) return raw; // the common case: an element id such as "2408.01234"
   let s = (raw ?? '').trim();
   const abs = s.indexOf('/abs/');
   if (abs >= 0) s = s.slice(abs + 5);
