@@ -1,4 +1,5 @@
 import type { DetectedEntry } from './adapters/adapter';
+import { hasClass } from './adapters/dom';
 import type { PaperStatus } from './messages';
 
 /**
@@ -6,14 +7,16 @@ import type { PaperStatus } from './messages';
  * first seen before today. One empty element per paper, cloned (attributes only) from a template,
  * attached in one batch after all reading is done; its words come from the style sheet, so a mark
  * adds no text to the page that a later read could pick up. Nothing reads layout, and the toggle
- * sits inline at the end of an existing short line, so the page does not move. One delegated
+ * sits inline at the end of an existing short line; its negative vertical margins give it a
+ * margin box of height 0, which is all a line counts, so the line keeps its height and the page
+ * does not move. One delegated
  * listener serves every toggle. Screen readers hear one fixed name, "Save in Paperlight", and the
  * pressed state (the ARIA toggle-button pattern).
  */
 
 const STYLE_ID = 'paperlight-style';
 const CSS = `
-.paperlight-save{all:unset;box-sizing:border-box;display:inline-block;margin-left:8px;padding:1px 7px;border:1px solid #8a8a8a;border-radius:999px;font:12px/16px system-ui,sans-serif;color:#333;background:#fff;cursor:pointer;white-space:nowrap;vertical-align:baseline}
+.paperlight-save{all:unset;box-sizing:border-box;display:inline-block;height:18px;margin:-9px 0 -9px 8px;padding:0 7px;border:1px solid #8a8a8a;border-radius:999px;font:12px/16px system-ui,sans-serif;color:#333;background:#fff;cursor:pointer;white-space:nowrap;vertical-align:baseline}
 .paperlight-save:hover{border-color:#b31b1b;color:#b31b1b}
 .paperlight-save:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}
 .paperlight-save[aria-pressed=true]{background:#b31b1b;border-color:#b31b1b;color:#fff}
@@ -74,19 +77,42 @@ function listenForToggles(doc: Document, onToggle: SaveToggleHandler): void {
   });
 }
 
-/** Adds a toggle to each entry that has an anchor; replaces toggles from an earlier run. */
+function addStyle(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = CSS;
+  (doc.head ?? doc.documentElement).append(style);
+}
+
+/**
+ * Adds a toggle to each entry that has an anchor and a status; replaces toggles from an earlier
+ * run. `statuses` usually come in the order of `entries` (the background answers in order); any
+ * other order is looked up by id.
+ */
 export function renderPageMarks(
   doc: Document,
   entries: readonly DetectedEntry[],
   statuses: readonly PaperStatus[],
   onToggle: SaveToggleHandler,
 ): number {
-  const statusById = new Map(statuses.map((status) => [status.id, status]));
+  let statusById: Map<string, PaperStatus> | undefined;
   const [fresh, saved, seen, seenSaved] = templates(doc) as [Element, Element, Element, Element];
-  const placements: [Element, Element][] = [];
-  for (const entry of entries) {
-    const status = statusById.get(entry.paper.id);
-    if (!entry.anchor || !status) continue;
+  const markedBefore = doc.getElementById(STYLE_ID) !== null;
+  let placed = 0;
+  entries.forEach((entry, index) => {
+    const anchor = entry.anchor;
+    if (!anchor) return;
+    let status = statuses[index];
+    if (status?.id !== entry.paper.id) {
+      statusById ??= new Map(statuses.map((one) => [one.id, one]));
+      status = statusById.get(entry.paper.id);
+    }
+    if (!status) return;
+    if (placed === 0) {
+      addStyle(doc);
+      listenForToggles(doc, onToggle);
+    }
     const template = status.seenBefore
       ? status.saved
         ? seenSaved
@@ -96,20 +122,12 @@ export function renderPageMarks(
         : fresh;
     const button = template.cloneNode(false) as Element;
     button.setAttribute('data-paperlight-id', status.id);
-    placements.push([entry.anchor, button]);
-  }
-  if (placements.length === 0) return 0;
-  if (!doc.getElementById(STYLE_ID)) {
-    const style = doc.createElement('style');
-    style.id = STYLE_ID;
-    style.textContent = CSS;
-    (doc.head ?? doc.documentElement).append(style);
-  }
-  listenForToggles(doc, onToggle);
-  for (const [anchor, button] of placements) {
-    const previous = anchor.lastElementChild;
-    if (previous?.classList.contains('paperlight-save')) previous.remove();
+    if (markedBefore) {
+      const previous = anchor.lastElementChild;
+      if (previous && hasClass(previous, 'paperlight-save')) previous.remove();
+    }
     anchor.append(button);
-  }
-  return placements.length;
+    placed += 1;
+  });
+  return placed;
 }

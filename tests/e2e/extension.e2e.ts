@@ -256,4 +256,43 @@ describe('Paperlight in Chromium', () => {
       .toEqual([stored.get('2408.04539')?.title]);
     await popup.close();
   });
+
+  it('adds its marks without moving anything on listing, abstract and search pages', async () => {
+    // The browser was restarted by the test before: route the pages again.
+    await routePage(extension.context, ABS_PAGE, fixture('arxiv-abs.html'));
+    await routePage(extension.context, SEARCH_PAGE, fixture('arxiv-search.html'));
+    const page = await extension.context.newPage();
+    /** Where every element of the page sits, and how tall the page is, marks shown or hidden. */
+    const layout = (marksShown: boolean) =>
+      page.evaluate((shown) => {
+        const marks = [...document.querySelectorAll<HTMLElement>('.paperlight-save')];
+        for (const mark of marks) mark.style.display = shown ? '' : 'none';
+        const boxes = [...document.body.querySelectorAll('*')]
+          .filter((element) => !marks.includes(element as HTMLElement))
+          .map((element) => {
+            const box = element.getBoundingClientRect();
+            return `${element.localName} ${box.top.toFixed(1)} ${box.height.toFixed(1)}`;
+          });
+        return { boxes, height: document.documentElement.scrollHeight };
+      }, marksShown);
+    for (const url of [NEW_LISTING, ABS_PAGE, SEARCH_PAGE]) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(url);
+      await expect.poll(() => page.locator('.paperlight-save').count()).toBeGreaterThan(0);
+      // A wide and a narrow window; the page's own line height, then a tight one.
+      for (const [width, lineHeight] of [
+        [1280, ''],
+        [800, ''],
+        [1280, '1'],
+      ] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.evaluate((value) => {
+          document.body.style.lineHeight = value;
+        }, lineHeight);
+        const without = await layout(false);
+        expect(await layout(true), `${url} at ${width}px`).toEqual(without);
+      }
+    }
+    await page.close();
+  });
 });

@@ -96,4 +96,21 @@ describe('renderPageMarks', () => {
       ),
     ).toBe(0);
   });
+
+  it('matches statuses to papers by id when they come in another order', () => {
+    const { doc, entries } = listing(['2411.00001', '2411.00002', '2411.00003']);
+    const count = renderPageMarks(
+      doc,
+      entries,
+      [
+        { id: '2411.00003', saved: true, seenBefore: false },
+        { id: '2411.00001', saved: false, seenBefore: true },
+      ],
+      async (_id, saved) => saved,
+    );
+    expect(count).toBe(2);
+    expect(button(doc, '2411.00003')).toHaveAttribute('aria-pressed', 'true');
+    expect(showsSeen(doc, '2411.00001')).toBe(true);
+    expect(button(doc, '2411.00002')).toBeNull();
+  });
 });

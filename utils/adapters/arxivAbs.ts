@@ -61,7 +61,8 @@ export const arxivAbs: SiteAdapter = {
               doc.querySelector('.primary-subject')?.parentElement,
           ),
         },
-        anchor: h1,
+        // The one-line dateline above the title: a toggle at the end of a long title could wrap.
+        anchor: doc.querySelector('.dateline') ?? h1,
       }));
       out.add(null);
       return out.entries;

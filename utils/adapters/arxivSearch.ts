@@ -38,7 +38,8 @@ export const arxivSearch: SiteAdapter = {
       url,
       () => {
         const out = collector((li: Element) => {
-          const link = li.querySelector('p.list-title a');
+          const idLine = li.querySelector('p.list-title');
+          const link = idLine?.querySelector('a');
           const tags = li.querySelector('.tags')?.querySelectorAll('.tag[data-tooltip]') ?? [];
           const categories = categoryList(Array.from(tags, (tag) => tag.textContent));
           const full = textOf(li.querySelector('span.abstract-full'), LIMITS.abstract + 10);
@@ -59,7 +60,8 @@ export const arxivSearch: SiteAdapter = {
               primaryCategory: categories[0],
               categories,
             },
-            anchor: li,
+            // The short id line: a toggle there keeps the result's height.
+            anchor: idLine ?? li,
           };
         });
         for (const li of doc.querySelectorAll('li.arxiv-result')) out.add(li);

@@ -48,8 +48,12 @@ describe('abstract page with citation meta tags', () => {
     ]);
   });
 
-  it('anchors on h1.title', () => {
-    const anchor = scan.entries[0]?.anchor;
+  it('anchors on the one-line dateline above the title, else on h1.title', () => {
+    expect(scan.entries[0]?.anchor?.classList.contains('dateline')).toBe(true);
+    const noDateline = parse(readFixture('arxiv-abs.html'));
+    noDateline.querySelector('.dateline')?.remove();
+    const anchor = arxivAbs.scan(noDateline, new URL('https://arxiv.org/abs/2106.09608')).entries[0]
+      ?.anchor;
     expect(anchor?.localName).toBe('h1');
     expect(anchor?.classList.contains('title')).toBe(true);
   });

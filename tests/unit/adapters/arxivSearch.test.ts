@@ -70,8 +70,11 @@ describe('search results', () => {
     });
   });
 
-  it('anchors on the li', () => {
-    expect(scan.entries[0]?.anchor?.classList.contains('arxiv-result')).toBe(true);
+  it('anchors on the short id line of each result', () => {
+    const anchor = scan.entries[0]?.anchor;
+    expect(anchor?.localName).toBe('p');
+    expect(anchor?.classList.contains('list-title')).toBe(true);
+    expect(anchor?.closest('li')?.classList.contains('arxiv-result')).toBe(true);
   });
 
   it('falls back to the short abstract, without the "More" toggle', () => {
