@@ -5,7 +5,7 @@
  * Entries follow the real page `../shared/fixtures/arxiv_list_quant-ph_new_2024-08-09.html`: the
  * same elements, line breaks and indentation, and its averages — abstracts of about 1,050
  * characters, 4.5 authors (1 to 8), comments on 5 entries in 6, a journal reference on 1 in 6,
- * two subjects, TeX in some titles.
+ * two subjects, TeX in one title in 4.
  */
 
 const ABSTRACT_SENTENCES = [
@@ -34,10 +34,16 @@ function authors(n: number): string {
   return links.join(', ');
 }
 
-function entry(n: number, id: string, marker: string, category: string): string {
+/** `$\mathcal{O}(n)$` as MathJax v2 leaves it after typesetting: preview, rendered output and
+ * the TeX kept in a script. */
+const TYPESET_FORMULA =
+  '<span class="MathJax_Preview" style="color: inherit; display: none;"></span><span class="MathJax" id="MathJax-Element-1-Frame" tabindex="0" style="position: relative;"><nobr><span class="math" id="MathJax-Span-1" style="width: 2.5em; display: inline-block;"><span style="display: inline-block; position: relative; width: 2.1em; height: 0px; font-size: 119%;"><span class="mrow"><span class="texatom"><span class="mrow"><span class="mi" style="font-family: MathJax_Caligraphic;">O</span></span></span><span class="mo">(</span><span class="mi">n</span><span class="mo">)</span></span></span></span></nobr></span><script type="math/tex" id="MathJax-Element-1">\\mathcal{O}(n)</script>';
+
+function entry(n: number, id: string, marker: string, category: string, typeset: boolean): string {
+  const formula = typeset ? TYPESET_FORMULA : '$\\mathcal{O}(n)$';
   const title =
     n % 4 === 0
-      ? `Scaling $\\mathcal{O}(n)$ attention number ${n} for long-context language models`
+      ? `Scaling ${formula} attention number ${n} for long-context language models`
       : `Forgetting on purpose: linear attention number ${n} for documents longer than a book`;
   const comments =
     n % 6 === 5
@@ -84,7 +90,11 @@ ${comments}${journal}
     </dd>`;
 }
 
-export function generateListing(count: number, category = 'cs.CL'): string {
+/** `typeset`: the page as it is after MathJax v2 has typeset the TeX in the titles. */
+export function generateListing(
+  count: number,
+  { category = 'cs.CL', typeset = false } = {},
+): string {
   const fresh = Math.ceil(count * 0.6);
   const cross = Math.floor(count * 0.25);
   const sections: [string, number][] = [
@@ -110,7 +120,7 @@ export function generateListing(count: number, category = 'cs.CL'): string {
           : heading === 'Replacement submissions'
             ? ' (replaced)'
             : '';
-      parts.push(entry(n, id, marker, category));
+      parts.push(entry(n, id, marker, category, typeset));
     }
     parts.push('  </dl>');
   }

@@ -25,13 +25,21 @@ export function hasClass(el: Element, name: string): boolean {
   return ` ${value.replace(/\s+/g, ' ')} `.includes(` ${name} `);
 }
 
-/** Set for the length of one scan: see `isPlainPage`. */
-let plainPage = false;
+/**
+ * Set for the length of one scan (see `isPlainPage`): on a 'plain' page `textContent` reads every
+ * element right; on a 'typeset' one (MathJax has run) only elements without MathJax output.
+ * Outside a scan every element with children is walked.
+ */
+let pageKind: 'outside' | 'plain' | 'typeset' = 'outside';
+
+/** What MathJax (v2 keeps the TeX in a script, v3 renders `mjx-container`) or a page may put
+ * inside a field that `textContent` would read wrong. */
+const NOT_TEXT = 'script,style,mjx-container';
 
 /**
- * True when `textContent` reads every element of the page right: no MathJax output (v2 keeps its
- * TeX in `script[type^="math/tex"]`, v3 renders `mjx-container`). Our own page marks hold no text.
- * Checked once per scan, with a by-tag lookup (a single tag selector takes Chromium's fast path).
+ * True when MathJax has not touched the page (v2 keeps its TeX in `script[type^="math/tex"]`, v3
+ * renders `mjx-container`); our own page marks hold no text. Checked once per scan, with a by-tag
+ * lookup (a single tag selector takes Chromium's fast path).
  */
 function isPlainPage(doc: Document): boolean {
   if (doc.querySelector('mjx-container')) return false;
@@ -84,23 +92,32 @@ function walk(node: Node): string {
  */
 export function textOf(el: Element | null | undefined, max: number): string {
   if (!el) return '';
-  // The native read is far cheaper than the walk; it is only wrong when the element holds
-  // MathJax output, our own marks, or arXiv's "this https URL" links.
   const text = el.textContent ?? '';
-  const plain = el.childElementCount === 0 || (plainPage && !text.includes('this http'));
-  return cleanText(plain ? stripDescriptor(el, text) : walk(el), max);
+  return cleanText(readsNatively(el, text) ? stripDescriptor(el, text) : walk(el), max);
+}
+
+/**
+ * True when the element's `textContent` (`text`) is its text: the native read is far cheaper
+ * than the walk, and only wrong for MathJax output, scripts and styles, and arXiv's "this https
+ * URL" links.
+ */
+function readsNatively(el: Element, text: string): boolean {
+  if (el.childElementCount === 0) return true;
+  if (pageKind === 'outside' || text.includes('this http')) return false;
+  return pageKind === 'plain' || el.querySelector(NOT_TEXT) === null;
 }
 
 /**
  * The text of an arXiv field without its label, as `dropLabel(textOf(el, max), label)`: e.g.
  * `<div class="list-title"><span class="descriptor">Title:</span> A title</div>` → "A title".
- * On a plain page it reads the text once and cuts the label from it, without visiting the label
- * element.
+ * When the field reads natively it reads the text once and cuts the label from it, without
+ * visiting the label element.
  */
 export function labelledText(el: Element | null | undefined, label: string, max: number): string {
-  if (el && plainPage) {
-    const raw = el.textContent ?? '';
-    const text = raw.includes('this http') ? '' : cleanText(raw, max + label.length + 1);
+  if (!el) return '';
+  const raw = el.textContent ?? '';
+  if (readsNatively(el, raw)) {
+    const text = cleanText(raw, max + label.length + 1);
     if (text.startsWith(label)) {
       const rest = text.slice(label.length).trim();
       return rest.length > max ? rest.slice(0, max) : rest;
@@ -292,12 +309,12 @@ export function safeScan(
 ): PageScan {
   let entries: DetectedEntry[] = [];
   try {
-    plainPage = isPlainPage(doc);
+    pageKind = isPlainPage(doc) ? 'plain' : 'typeset';
     entries = body();
   } catch {
     // unexpected page: nothing detected
   } finally {
-    plainPage = false;
+    pageKind = 'outside';
   }
   return { source: pageSource(kind, label, url), entries };
 }

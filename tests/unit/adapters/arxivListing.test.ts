@@ -308,6 +308,29 @@ describe('empty and malformed listings', () => {
     }
   });
 
+  it('reads a page MathJax has typeset: formulas back to TeX, other fields as they are', () => {
+    const dt = (id: string) => `<dt><a href="/abs/${id}" title="Abstract">arXiv:${id}</a></dt>`;
+    const html = `<dl>${dt('2408.00001')}<dd><div class="meta">
+        <div class="list-title mathjax"><span class="descriptor">Title:</span> Bounds in
+          <span class="MathJax_Preview"></span><span class="MathJax"><nobr>O(n)</nobr></span><script type="math/tex">O(n)</script> time</div>
+        <div class="list-comments mathjax"><span class="descriptor">Comments:</span> code at
+          <a href="https://github.com/x/y">this https URL</a></div></div></dd>
+      ${dt('2408.00002')}<dd><div class="meta">
+        <div class="list-title mathjax"><span class="descriptor">Title:</span>  Plain  title </div>
+        <div class="list-comments"><span class="descriptor">Comments:</span> 9 pages<style>p{}</style></div>
+        <p class="mathjax">An <em>emphasised</em> abstract.</p></div></dd></dl>`;
+    const [first, second] = papers(scanHtml(arxivListing, html, 'https://arxiv.org/list/cs/new'));
+    expect(first).toMatchObject({
+      title: 'Bounds in $O(n)$ time',
+      comments: 'code at https://github.com/x/y',
+    });
+    expect(second).toMatchObject({
+      title: 'Plain title',
+      comments: '9 pages',
+      abstract: 'An emphasised abstract.',
+    });
+  });
+
   it('clips long titles and abstracts to the limits', () => {
     const long = 'x'.repeat(LIMITS.abstract + 50);
     const html = `<dl><dt><a href="/abs/2408.00001" title="Abstract">arXiv:2408.00001</a></dt>
