@@ -2,7 +2,14 @@ import * as v from 'valibot';
 import type { ArticleInput, PagePapersInput, PagePapersResult } from './articles';
 import type { DigestReport } from './digestRunner';
 import { ARTICLE_LIMITS } from './pageReading';
-import { type DetectedPaper, isArxivId, LIMITS, type PageDetection } from './paper';
+import {
+  DETECTED_SOURCE_KINDS,
+  type DetectedPaper,
+  isArxivId,
+  LIMITS,
+  LISTING_SECTIONS,
+  type PageDetection,
+} from './paper';
 
 /**
  * The one message protocol between the extension's parts: message name → payload and response.
@@ -76,7 +83,7 @@ const detectedPaperSchema = v.strictObject({
   comments: v.optional(text(LIMITS.comments)),
   primaryCategory: v.optional(text(LIMITS.category)),
   categories: v.optional(v.pipe(v.array(text(LIMITS.category)), v.maxLength(LIMITS.categories))),
-  section: v.optional(v.picklist(['new', 'cross-list', 'replacement'])),
+  section: v.optional(v.picklist(LISTING_SECTIONS)),
   listingDay: v.optional(text(LIMITS.listingDay)),
   hf: v.optional(hfInfoSchema),
 });
@@ -85,14 +92,7 @@ const pageDetectionSchema = v.strictObject({
   source: v.strictObject({
     // Pages the content script reads, and the feeds the background digest fetches (its papers
     // are checked against this same schema before they are stored).
-    kind: v.picklist([
-      'arxiv-listing',
-      'arxiv-abs',
-      'arxiv-search',
-      'hf-daily',
-      'hf-api',
-      'arxiv-rss',
-    ]),
+    kind: v.picklist(DETECTED_SOURCE_KINDS),
     label: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.label)),
     url: httpUrl,
   }),

@@ -4,25 +4,29 @@
  */
 
 /**
- * Where a paper was seen: a kind of page the user read, or a feed the background digest fetched
- * ('hf-api': the Hugging Face daily papers API; 'arxiv-rss': rss.arxiv.org).
+ * Where a paper was seen, as a page detection says: a kind of page the user read, or a feed the
+ * background digest fetched ('hf-api': the Hugging Face daily papers API; 'arxiv-rss':
+ * rss.arxiv.org).
  */
-export const SOURCE_KINDS = [
+export const DETECTED_SOURCE_KINDS = [
   'arxiv-listing',
   'arxiv-abs',
   'arxiv-search',
   'hf-daily',
   'hf-api',
   'arxiv-rss',
-  // From the popup's page actions: papers found on any page, and articles saved from one.
-  'page-links',
-  'article',
 ] as const;
+
+/** Every kind of source: the pages and feeds above, and the popup's page actions (papers found
+ * on any page, and articles saved from one). */
+export const SOURCE_KINDS = [...DETECTED_SOURCE_KINDS, 'page-links', 'article'] as const;
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+export const LISTING_SECTIONS = ['new', 'cross-list', 'replacement'] as const;
+
 /** Where in an arXiv listing a paper sits. */
-export type ListingSection = 'new' | 'cross-list' | 'replacement';
+export type ListingSection = (typeof LISTING_SECTIONS)[number];
 
 /** Hugging Face Daily Papers fields, kept as HF gives them. */
 export interface HfInfo {
@@ -113,4 +117,25 @@ export function cleanText(text: string | null | undefined, max: number): string 
   const trimmed = (text ?? '').trim();
   const collapsed = MESSY_SPACE.test(trimmed) ? trimmed.replace(MESSY_SPACES, ' ') : trimmed;
   return collapsed.length > max ? collapsed.slice(0, max) : collapsed;
+}
+
+const CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
+
+/** A category code ("cs.CL", "quant-ph") from a code or a subject label ("Quantum Physics
+ * (quant-ph)"), or ''. */
+export function categoryCode(text: string | null | undefined): string {
+  const s = (text ?? '').trim();
+  const code = s.endsWith(')') ? s.slice(s.lastIndexOf('(') + 1, -1).trim() : s;
+  return code.length <= LIMITS.category && CATEGORY.test(code) ? code : '';
+}
+
+/** Category codes from a list of codes or labels: valid ones only, unique, in order (so the
+ * primary stays first), capped. */
+export function categoryList(items: Iterable<string | null | undefined>): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const code = categoryCode(item);
+    if (code && !out.includes(code) && out.length < LIMITS.categories) out.push(code);
+  }
+  return out;
 }

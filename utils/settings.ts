@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { categoryCode } from './feeds/common';
+import { categoryCode } from './paper';
 
 /**
  * The background digest's settings, in `storage.local` (one WXT storage item per setting). The

@@ -9,11 +9,10 @@
  * tooltip), `span.abstract-full` / `span.abstract-short` (with a "△ Less" / "▽ More" toggle
  * link inside) and an optional `p.comments`.
  */
-import { LIMITS } from '../paper';
+import { categoryList, LIMITS } from '../paper';
 import type { SiteAdapter } from './adapter';
 import {
   authorLinks,
-  categoryList,
   collector,
   dropLabel,
   firstId,

@@ -4,6 +4,8 @@
  */
 import {
   bareArxivId,
+  categoryCode,
+  categoryList,
   cleanText,
   type DetectedPaper,
   isArxivId,
@@ -154,26 +156,6 @@ export function firstId(...candidates: (string | null | undefined)[]): string {
     if (id) return id;
   }
   return '';
-}
-
-const CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
-
-/** A category code ("cs.CL", "quant-ph") from a code or a subject label ("Quantum Physics
- * (quant-ph)"), or ''. */
-export function categoryCode(text: string | null | undefined): string {
-  const s = (text ?? '').trim();
-  const code = s.endsWith(')') ? s.slice(s.lastIndexOf('(') + 1, -1).trim() : s;
-  return code.length <= LIMITS.category && CATEGORY.test(code) ? code : '';
-}
-
-/** Category codes from a list of codes or labels: valid ones only, unique, capped. */
-export function categoryList(items: Iterable<string | null | undefined>): string[] {
-  const out: string[] = [];
-  for (const item of items) {
-    const code = categoryCode(item);
-    if (code && !out.includes(code) && out.length < LIMITS.categories) out.push(code);
-  }
-  return out;
 }
 
 /**

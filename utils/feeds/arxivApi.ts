@@ -14,10 +14,9 @@
  * An error is returned as a single entry whose id is http://arxiv.org/api/errors#… and whose
  * summary is the message; that becomes `error`. Pure: no DOM. Never throws.
  */
-import { cleanText, LIMITS } from '../paper';
+import { categoryList, cleanText, LIMITS } from '../paper';
 import {
   type Built,
-  categoryList,
   collector,
   type FeedPaper,
   type FeedParse,

@@ -11,11 +11,10 @@
  *
  * Pure: no DOM. Never throws; an entry the input cuts off is skipped with a reason.
  */
-import { cleanText, LIMITS } from '../paper';
+import { categoryList, cleanText, LIMITS } from '../paper';
 import {
   announceTypeOf,
   type Built,
-  categoryList,
   collector,
   type FeedPaper,
   type FeedParse,

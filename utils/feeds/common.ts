@@ -71,25 +71,6 @@ export function firstArxivId(...candidates: (string | null | undefined)[]): stri
   return '';
 }
 
-const CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
-
-/** A valid category code ("cs.CL", "quant-ph", "math.AG") or ''. */
-export function categoryCode(raw: string | null | undefined): string {
-  const code = (raw ?? '').trim();
-  return code.length <= LIMITS.category && CATEGORY.test(code) ? code : '';
-}
-
-/** Valid category codes, unique, in order (so the primary stays first), capped. */
-export function categoryList(items: Iterable<string | null | undefined>): string[] {
-  const out: string[] = [];
-  for (const item of items) {
-    const code = categoryCode(item);
-    if (code && !out.includes(code)) out.push(code);
-    if (out.length >= LIMITS.categories) break;
-  }
-  return out;
-}
-
 const SUFFIX = /^(jr|sr|ii|iii|iv|v|phd|md)\.?$/i;
 
 /**

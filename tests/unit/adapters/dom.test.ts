@@ -1,7 +1,5 @@
 import {
   authorLinks,
-  categoryCode,
-  categoryList,
   dropLabel,
   firstId,
   firstLast,
@@ -11,7 +9,7 @@ import {
   subjects,
   textOf,
 } from '../../../utils/adapters/dom';
-import { LIMITS } from '../../../utils/paper';
+import { categoryCode, categoryList, LIMITS } from '../../../utils/paper';
 import { parse } from './load';
 
 const el = (html: string) => {

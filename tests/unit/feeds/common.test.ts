@@ -2,13 +2,12 @@
 import {
   announceTypeOf,
   arxivIdFrom,
-  categoryList,
   collector,
   feedDate,
   sectionOf,
   splitAuthors,
 } from '../../../utils/feeds/common';
-import { LIMITS } from '../../../utils/paper';
+import { categoryList, LIMITS } from '../../../utils/paper';
 
 describe('arxivIdFrom', () => {
   it.each([
