@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import {
   chromiumPath,
   EXTENSION_DIR,
@@ -43,6 +43,7 @@ declare global {
       /** [detect, mark] ms of the last detectAndMark run. */
       split: [number, number];
       bareWalk(): number;
+      /** A freshly parsed, laid-out page, garbage collected: the start of every timed run. */
       reset(): void;
       /** The papers the last detectAndMark run read. */
       papers(): unknown[];
@@ -72,7 +73,13 @@ async function bundleBenchPage(): Promise<string> {
         });
         return out;
       },
-      reset() { document.body.innerHTML = pristine; document.getElementById('paperlight-style')?.remove(); },
+      // gc() too, so one run's garbage is not billed to the next.
+      reset() {
+        document.body.innerHTML = pristine;
+        document.getElementById('paperlight-style')?.remove();
+        void document.body.offsetHeight;
+        globalThis.gc();
+      },
       split: [0, 0],
       detectAndMark() {
         const start = performance.now();
@@ -126,72 +133,79 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function measureInPage(script: string, html: string) {
+/** Runs `measure` on `html` with the bench script loaded, in a browser of its own. */
+async function onBenchPage<T>(
+  script: string,
+  html: string,
+  measure: (page: Page) => Promise<T>,
+): Promise<T> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    // gc() before each timed run, so one run's garbage is not billed to the next.
     args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
   });
-  const page = await browser.newPage();
-  await page.setContent(html);
-  await page.addScriptTag({ content: script });
-  const times = await page.evaluate(
-    ({ runs, warmUp }) => {
-      const bench = window.paperlightBench;
-      const ours: number[] = [];
-      const bare: number[] = [];
-      const layoutOurs: number[] = [];
-      const layoutBare: number[] = [];
-      const detectOnly: number[] = [];
-      const markOnly: number[] = [];
-      let found = 0;
-      const collect = (globalThis as unknown as { gc: () => void }).gc;
-      for (let run = 0; run < runs + warmUp; run++) {
-        bench.reset();
-        void document.body.offsetHeight;
-        collect();
-        let start = performance.now();
-        bench.bareWalk();
-        let end = performance.now();
-        void document.body.offsetHeight;
-        const bareLayout = performance.now() - end;
-        if (run >= warmUp) {
-          bare.push(end - start);
-          layoutBare.push(bareLayout);
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html);
+    await page.addScriptTag({ content: script });
+    return await measure(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+function measureInPage(script: string, html: string) {
+  return onBenchPage(script, html, (page) =>
+    page.evaluate(
+      ({ runs, warmUp }) => {
+        const bench = window.paperlightBench;
+        const ours: number[] = [];
+        const bare: number[] = [];
+        const layoutOurs: number[] = [];
+        const layoutBare: number[] = [];
+        const detectOnly: number[] = [];
+        const markOnly: number[] = [];
+        let found = 0;
+        for (let run = 0; run < runs + warmUp; run++) {
+          bench.reset();
+          let start = performance.now();
+          bench.bareWalk();
+          let end = performance.now();
+          void document.body.offsetHeight;
+          const bareLayout = performance.now() - end;
+          if (run >= warmUp) {
+            bare.push(end - start);
+            layoutBare.push(bareLayout);
+          }
+          bench.reset();
+          start = performance.now();
+          found = bench.detectAndMark();
+          end = performance.now();
+          if (run >= warmUp) {
+            detectOnly.push(bench.split[0]);
+            markOnly.push(bench.split[1]);
+          }
+          void document.body.offsetHeight;
+          const oursLayout = performance.now() - end;
+          if (run >= warmUp) {
+            ours.push(end - start);
+            layoutOurs.push(oursLayout);
+          }
         }
-        bench.reset();
-        void document.body.offsetHeight;
-        collect();
-        start = performance.now();
-        found = bench.detectAndMark();
-        end = performance.now();
-        if (run >= warmUp) {
-          detectOnly.push(bench.split[0]);
-          markOnly.push(bench.split[1]);
-        }
-        void document.body.offsetHeight;
-        const oursLayout = performance.now() - end;
-        if (run >= warmUp) {
-          ours.push(end - start);
-          layoutOurs.push(oursLayout);
-        }
-      }
-      return {
-        ours,
-        bare,
-        layoutOurs,
-        layoutBare,
-        detectOnly,
-        markOnly,
-        found,
-        mismatches: bench.mismatches(),
-        papers: bench.papers(),
-      };
-    },
-    { runs: RUNS, warmUp: WARM_UP_RUNS },
+        return {
+          ours,
+          bare,
+          layoutOurs,
+          layoutBare,
+          detectOnly,
+          markOnly,
+          found,
+          mismatches: bench.mismatches(),
+          papers: bench.papers(),
+        };
+      },
+      { runs: RUNS, warmUp: WARM_UP_RUNS },
+    ),
   );
-  await browser.close();
-  return times;
 }
 
 /**
@@ -199,33 +213,23 @@ async function measureInPage(script: string, html: string) {
  * so this page takes the slower path); the papers read are returned to compare with the plain
  * page's.
  */
-async function measureTypeset(script: string, html: string) {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
-  });
-  const page = await browser.newPage();
-  await page.setContent(html);
-  await page.addScriptTag({ content: script });
-  const result = await page.evaluate(
-    ({ runs, warmUp }) => {
-      const bench = window.paperlightBench;
-      const collect = (globalThis as unknown as { gc: () => void }).gc;
-      const times: number[] = [];
-      for (let run = 0; run < runs + warmUp; run++) {
-        bench.reset();
-        void document.body.offsetHeight;
-        collect();
-        const start = performance.now();
-        bench.detectAndMark();
-        if (run >= warmUp) times.push(performance.now() - start);
-      }
-      return { times, papers: bench.papers() };
-    },
-    { runs: TYPESET_RUNS, warmUp: WARM_UP_RUNS },
+function measureTypeset(script: string, html: string) {
+  return onBenchPage(script, html, (page) =>
+    page.evaluate(
+      ({ runs, warmUp }) => {
+        const bench = window.paperlightBench;
+        const times: number[] = [];
+        for (let run = 0; run < runs + warmUp; run++) {
+          bench.reset();
+          const start = performance.now();
+          bench.detectAndMark();
+          if (run >= warmUp) times.push(performance.now() - start);
+        }
+        return { times, papers: bench.papers() };
+      },
+      { runs: TYPESET_RUNS, warmUp: WARM_UP_RUNS },
+    ),
   );
-  await browser.close();
-  return result;
 }
 
 async function measureEndToEnd(html: string): Promise<{ marks: number[]; load: number[] }> {
