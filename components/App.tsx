@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { countSaved } from '@/utils/feed';
-import { startOfLocalDay } from '@/utils/time';
-import { NoticeProvider } from './Notice';
-import { PageView } from './PageView';
-import { usePopupServices } from './PopupContext';
-import { SavedView } from './SavedView';
-import { TabList, TabPanel, type TabSpec } from './Tabs';
-import { TodayView } from './TodayView';
+import { NoticeProvider } from '@/components/Notice';
+import { PageView } from '@/components/PageView';
+import { usePopupServices } from '@/components/PopupContext';
+import { SavedView } from '@/components/SavedView';
+import { TabList, TabPanel, type TabSpec } from '@/components/Tabs';
+import { TodayView } from '@/components/TodayView';
+import { countSaved } from '@/utils/pages/paperQueries';
+import { startOfLocalDay } from '@/utils/shared/time';
 
 type View = 'today' | 'saved' | 'page';
 

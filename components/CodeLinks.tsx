@@ -1,6 +1,6 @@
-import type { PaperRecord } from '@/utils/db';
-import { paperLinks } from '@/utils/feed';
-import { ExternalLink } from './ExternalLink';
+import { ExternalLink } from '@/components/ExternalLink';
+import { paperLinks } from '@/utils/pages/paperQueries';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /** Code repositories and project pages as chips ("GitHub", "Project page", …); http(s) only. */
 export function CodeLinks({ paper }: { paper: Pick<PaperRecord, 'codeUrls' | 'projectUrls'> }) {

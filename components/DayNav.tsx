@@ -1,4 +1,4 @@
-import { dayName, paperCount } from '@/utils/feed';
+import { dayName, paperCount } from '@/utils/pages/paperQueries';
 
 interface DayNavProps {
   dayStart: number;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { safeHttpUrl } from '@/utils/feed';
+import { safeHttpUrl } from '@/utils/pages/paperQueries';
 
 interface ExternalLinkProps {
   href: string | undefined;

@@ -1,5 +1,5 @@
-import { EmptyState } from './EmptyState';
-import { ExternalLink } from './ExternalLink';
+import { EmptyState } from '@/components/EmptyState';
+import { ExternalLink } from '@/components/ExternalLink';
 
 /** First run: the digest is empty, so say how papers get into it. */
 export function Onboarding() {

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { articleId } from '@/utils/articles';
-import type { PaperRecord } from '@/utils/db';
-import { paperCount, safeHttpUrl } from '@/utils/feed';
-import { readTab } from '@/utils/pageActions';
-import type { ArticleReading, PageReading } from '@/utils/pageReading';
-import { useNotify } from './Notice';
-import { PaperList } from './PaperList';
-import { usePopupServices } from './PopupContext';
+import { useNotify } from '@/components/Notice';
+import { PaperList } from '@/components/PaperList';
+import { usePopupServices } from '@/components/PopupContext';
+import { articleId } from '@/utils/background/articleStore';
+import { paperCount, safeHttpUrl } from '@/utils/pages/paperQueries';
+import { readTab } from '@/utils/pages/readTab';
+import type { ArticleReading, PageReading } from '@/utils/shared/pageReaderResult';
+import type { PaperRecord } from '@/utils/storage/database';
 
 type Action = 'summarize' | 'find';
 

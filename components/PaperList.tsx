@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import type { PaperRecord } from '@/utils/db';
-import { groupByLabel, paperLinks } from '@/utils/feed';
-import { PaperRow } from './PaperRow';
-import { useFillIn } from './useFillIn';
-import { VirtualList } from './VirtualList';
+import { PaperRow } from '@/components/PaperRow';
+import { useFillIn } from '@/components/useFillIn';
+import { VirtualList } from '@/components/VirtualList';
+import { groupByLabel, paperLinks } from '@/utils/pages/paperQueries';
+import type { PaperRecord } from '@/utils/storage/database';
 
 type ListItem =
   | { type: 'header'; label: string; count: number }

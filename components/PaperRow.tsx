@@ -1,10 +1,10 @@
 import { memo, useId } from 'react';
-import type { PaperRecord } from '@/utils/db';
-import { abstractUrl, shortAuthors } from '@/utils/feed';
-import { CodeLinks } from './CodeLinks';
-import { ExternalLink } from './ExternalLink';
-import { SaveToggle } from './SaveToggle';
-import { useDeviceTldr } from './useDeviceTldr';
+import { CodeLinks } from '@/components/CodeLinks';
+import { ExternalLink } from '@/components/ExternalLink';
+import { SaveToggle } from '@/components/SaveToggle';
+import { useDeviceTldr } from '@/components/useDeviceTldr';
+import { abstractUrl, shortAuthors } from '@/utils/pages/paperQueries';
+import type { PaperRecord } from '@/utils/storage/database';
 
 interface PaperRowProps {
   paper: PaperRecord;

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { db as defaultDb, type PaperlightDatabase } from '@/utils/db';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/pages/sendMessage';
+import { db as defaultDb, type PaperlightDatabase } from '@/utils/storage/database';
 
 /** What the popup's components use from the outside world; tests inject their own. */
 export interface PopupServices {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useNotify } from './Notice';
-import { usePopupServices } from './PopupContext';
+import { useNotify } from '@/components/Notice';
+import { usePopupServices } from '@/components/PopupContext';
 
 interface SaveToggleProps {
   id: string;

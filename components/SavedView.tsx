@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { paperCount, savedPapers } from '@/utils/feed';
-import { EmptyState } from './EmptyState';
-import { PaperList } from './PaperList';
-import { usePopupServices } from './PopupContext';
+import { EmptyState } from '@/components/EmptyState';
+import { PaperList } from '@/components/PaperList';
+import { usePopupServices } from '@/components/PopupContext';
+import { paperCount, savedPapers } from '@/utils/pages/paperQueries';
 
 /** Saved papers, newest saved first; unsaving removes a paper from here (live query). */
 export function SavedView({ viewportHeight }: { viewportHeight?: number }) {

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countPapers, dayName, papersFirstSeenInDay } from '@/utils/feed';
-import { addLocalDays, startOfLocalDay } from '@/utils/time';
-import { DayNav } from './DayNav';
-import { EmptyState } from './EmptyState';
-import { ExternalLink } from './ExternalLink';
-import { Onboarding } from './Onboarding';
-import { PaperList } from './PaperList';
-import { usePopupServices } from './PopupContext';
+import { DayNav } from '@/components/DayNav';
+import { EmptyState } from '@/components/EmptyState';
+import { ExternalLink } from '@/components/ExternalLink';
+import { Onboarding } from '@/components/Onboarding';
+import { PaperList } from '@/components/PaperList';
+import { usePopupServices } from '@/components/PopupContext';
+import { countPapers, dayName, papersFirstSeenInDay } from '@/utils/pages/paperQueries';
+import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
 
 function noPapersTitle(dayStart: number, now: number): string {
   const name = dayName(dayStart, now);

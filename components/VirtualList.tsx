@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect } from 'react';
-import { useWindowedList, type WindowedListOptions } from './useWindowedList';
+import { useWindowedList, type WindowedListOptions } from '@/components/useWindowedList';
 
 interface VirtualListProps<T> extends WindowedListOptions<T> {
   renderItem: (item: T, index: number) => ReactNode;

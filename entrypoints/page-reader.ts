@@ -1,4 +1,4 @@
-import { readPage } from '@/utils/pageReader';
+import { readPage } from '@/utils/page-reader/readPage';
 
 /**
  * Injected into the active tab by the popup, only when the user clicks "Summarize this page" or

@@ -12,9 +12,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanText } from '../utils/paper';
-import { type RougeScores, scoreBest } from '../utils/rouge';
-import { localTldr, splitSentences } from '../utils/tldr';
+import { type RougeScores, scoreBest } from '@/scripts/rouge';
+import { cleanText } from '@/utils/shared/paper';
+import { localTldr, splitSentences } from '@/utils/shared/tldr';
 
 interface Paper {
   line: number;

@@ -19,14 +19,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import {
-  chromiumPath,
-  EXTENSION_DIR,
-  launchExtension,
-  ROOT,
-  routePage,
-} from '../tests/e2e/harness';
-import { generateListing } from '../tests/helpers/generateListing';
+import { chromiumPath, EXTENSION_DIR, launchExtension, ROOT, routePage } from '@/tests/e2e/harness';
+import { generateListing } from '@/tests/helpers/generateListing';
 
 const ENTRIES = 2000;
 const RUNS = 31;
@@ -53,8 +47,8 @@ declare global {
 
 async function bundleBenchPage(): Promise<string> {
   const entry = `
-    import { findAdapter } from './utils/adapters';
-    import { renderPageMarks } from './utils/pageMarks';
+    import { findAdapter } from './utils/content/adapters';
+    import { renderPageMarks } from './utils/content/pageMarks';
     const pristine = document.body.innerHTML;
     const url = new URL(${JSON.stringify(LISTING_URL)});
     let lastScan = [];

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath, ROOT } from '../tests/e2e/harness';
+import { chromiumPath, ROOT } from '@/tests/e2e/harness';
 
 const svg = readFileSync(path.join(ROOT, 'public/icon/icon.svg'), 'utf8');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });

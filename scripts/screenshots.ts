@@ -10,8 +10,8 @@ import {
   ROOT,
   readStore,
   routePage,
-} from '../tests/e2e/harness';
-import type { PaperRecord } from '../utils/db';
+} from '@/tests/e2e/harness';
+import type { PaperRecord } from '@/utils/storage/database';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const LISTING = 'https://arxiv.org/list/cs.CL/new';

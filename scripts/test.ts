@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromiumPath, ROOT } from '../tests/e2e/harness';
+import { chromiumPath, ROOT } from '@/tests/e2e/harness';
 
 const RESULTS = path.join(ROOT, 'node_modules/.cache/paperlight-tests');
 mkdirSync(RESULTS, { recursive: true });

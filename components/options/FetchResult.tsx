@@ -1,4 +1,4 @@
-import type { DigestReport, SourceReport } from '@/utils/digestRunner';
+import type { DigestReport, SourceReport } from '@/utils/background/fetchFeeds';
 
 function describe(source: SourceReport): string {
   switch (source.outcome) {

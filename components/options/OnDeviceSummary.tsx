@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { OnDeviceStatus } from '@/utils/summarizer';
+import type { OnDeviceStatus } from '@/utils/pages/onDeviceSummarizer';
 
 /** What the on-device summary section needs from the outside world; tests inject their own. */
 export interface OnDeviceSummaryServices {

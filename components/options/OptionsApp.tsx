@@ -1,14 +1,17 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import type { DigestReport } from '@/utils/digestRunner';
+import { FetchResult } from '@/components/options/FetchResult';
+import {
+  OnDeviceSummary,
+  type OnDeviceSummaryServices,
+} from '@/components/options/OnDeviceSummary';
+import type { DigestReport } from '@/utils/background/fetchFeeds';
 import {
   type DigestSettings,
   isPeriodHours,
   PERIOD_CHOICES,
   type PeriodHours,
   parseCategories,
-} from '@/utils/settings';
-import { FetchResult } from './FetchResult';
-import { OnDeviceSummary, type OnDeviceSummaryServices } from './OnDeviceSummary';
+} from '@/utils/shared/settings';
 
 export interface OptionsAppProps {
   load: () => Promise<DigestSettings>;

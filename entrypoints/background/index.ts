@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { handleMessage, refreshBadge } from '@/utils/background';
-import { db } from '@/utils/db';
-import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/digestAlarms';
-import { handleFillInAlarm, resumeFillIn } from '@/utils/fillIn';
-import { SETTINGS_KEYS } from '@/utils/settings';
+import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/background/feedSchedule';
+import { handleFillInAlarm, resumeFillIn } from '@/utils/background/fillIn';
+import { handleMessage, refreshBadge } from '@/utils/background/handleMessage';
+import { SETTINGS_KEYS } from '@/utils/shared/settings';
+import { db } from '@/utils/storage/database';
 
 export default defineBackground(() => {
   browser.action.setBadgeBackgroundColor({ color: '#b3261e' }).catch(() => {});

@@ -1,5 +1,5 @@
-import { startContentScript } from '@/utils/contentScript';
-import { sendMessage } from '@/utils/messaging';
+import { startContentScript } from '@/utils/content/contentScript';
+import { sendMessage } from '@/utils/pages/sendMessage';
 
 export default defineContentScript({
   matches: [

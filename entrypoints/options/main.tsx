@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { sendMessage } from '@/utils/messaging';
+import { downloadOnDeviceModel, onDeviceSummarizerStatus } from '@/utils/pages/onDeviceSummarizer';
+import { sendMessage } from '@/utils/pages/sendMessage';
 import {
   readOnDeviceSummary,
   readSettings,
   writeOnDeviceSummary,
   writeSettings,
-} from '@/utils/settings';
-import { downloadOnDeviceModel, onDeviceSummarizerStatus } from '@/utils/summarizer';
+} from '@/utils/shared/settings';
 import './style.css';
 
 const fetchNow = () => sendMessage('fetchNow', {});

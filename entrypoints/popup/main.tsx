@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/components/App';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/pages/sendMessage';
 import './style.css';
 
 // Once per popup open (outside React, so StrictMode cannot send it twice): restarts the badge count.

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FILL_IN_DEBOUNCE_MS, forgetAskedFillIns } from '@/components/useFillIn';
-import type { PaperlightDatabase } from '@/utils/db';
-import { fakeSend, freshDb, HOUR, makePaper, NOW, renderPopup } from './helpers';
+import { fakeSend, freshDb, HOUR, makePaper, NOW, renderPopup } from '@/tests/component/helpers';
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 /** The popup asks the background to fill in the rows it renders without an abstract. */
 

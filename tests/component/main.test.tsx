@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/pages/sendMessage';
 
-vi.mock('@/utils/messaging', () => ({
+vi.mock('@/utils/pages/sendMessage', () => ({
   sendMessage: vi.fn(async () => ({ badge: '' })),
 }));
 

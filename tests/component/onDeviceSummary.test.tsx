@@ -2,11 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetDeviceTldrSession } from '@/components/useDeviceTldr';
-import type { PaperlightDatabase } from '@/utils/db';
-import { onDeviceSummaryEnabled } from '@/utils/settings';
-import { resetOnDeviceSummarizer } from '@/utils/summarizer';
-import { fakeSummarizer } from '../helpers/fakeSummarizer';
-import { freshDb, makePaper, renderPopup } from './helpers';
+import { freshDb, makePaper, renderPopup } from '@/tests/component/helpers';
+import { fakeSummarizer } from '@/tests/helpers/fakeSummarizer';
+import { resetOnDeviceSummarizer } from '@/utils/pages/onDeviceSummarizer';
+import { onDeviceSummaryEnabled } from '@/utils/shared/settings';
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 /** The popup with Chrome's on-device Summarizer faked (headless Chromium has no model). */
 

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { OnDeviceSummaryServices } from '@/components/options/OnDeviceSummary';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import type { DigestReport } from '@/utils/digestRunner';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import type { OnDeviceStatus } from '@/utils/summarizer';
+import type { DigestReport } from '@/utils/background/fetchFeeds';
+import type { OnDeviceStatus } from '@/utils/pages/onDeviceSummarizer';
+import { DEFAULT_SETTINGS } from '@/utils/shared/settings';
 
 const CHECKBOX = "Use Chrome's on-device summarizer when available";
 

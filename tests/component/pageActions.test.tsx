@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/App';
 import { PopupProvider, type PopupServices } from '@/components/PopupContext';
-import { handleMessage } from '@/utils/background';
-import type { PaperlightDatabase } from '@/utils/db';
-import type { ArticleReading, PageReading } from '@/utils/pageReading';
-import { freshDb, makePaper, NOW } from './helpers';
+import { freshDb, makePaper, NOW } from '@/tests/component/helpers';
+import { handleMessage } from '@/utils/background/handleMessage';
+import type { ArticleReading, PageReading } from '@/utils/shared/pageReaderResult';
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 const PAGE = 'https://blog.example.org/post';
 

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PaperlightDatabase } from '@/utils/db';
-import { freshDb, HOUR, makePaper, NOW, renderPopup, YESTERDAY } from './helpers';
+import { freshDb, HOUR, makePaper, NOW, renderPopup, YESTERDAY } from '@/tests/component/helpers';
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 let db: PaperlightDatabase;
 

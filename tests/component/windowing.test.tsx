@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeOffsets, indexAt, visibleRange } from '@/components/useWindowedList';
-import type { PaperlightDatabase } from '@/utils/db';
-import { freshDb, HOUR, makePaper, NOW, renderPopup } from './helpers';
+import { freshDb, HOUR, makePaper, NOW, renderPopup } from '@/tests/component/helpers';
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 describe('windowing math', () => {
   const offsets = computeOffsets([100, 50, 150, 100]); // starts 0, 100, 150, 300; total 400

@@ -1,7 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PaperRecord } from '@/utils/db';
-import { parseHfDailyApi } from '@/utils/feeds/hfApi';
 import {
   badgeText,
   eventually,
@@ -10,7 +8,9 @@ import {
   launchExtension,
   ROOT,
   readStore,
-} from './harness';
+} from '@/tests/e2e/harness';
+import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /**
  * A scheduled run, not a click: the digest's alarm fires in the service worker (unpacked

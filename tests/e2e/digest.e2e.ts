@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import type { PaperRecord } from '@/utils/db';
-import { parseArxivRss } from '@/utils/feeds/arxivRss';
-import { parseHfDailyApi } from '@/utils/feeds/hfApi';
 import {
   badgeText,
   eventually,
@@ -12,7 +9,10 @@ import {
   launchExtension,
   ROOT,
   readStore,
-} from './harness';
+} from '@/tests/e2e/harness';
+import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
+import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /**
  * The background digest in the built extension: settings chosen on the options page, "Fetch now",

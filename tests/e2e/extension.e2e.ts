@@ -1,4 +1,3 @@
-import type { PaperRecord } from '@/utils/db';
 import {
   badgeText,
   eventually,
@@ -13,7 +12,8 @@ import {
   routePage,
   scrollThroughList,
   scrollUntilRendered,
-} from './harness';
+} from '@/tests/e2e/harness';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /**
  * The built extension in headless Chromium: pages served at their real URLs, the content script,

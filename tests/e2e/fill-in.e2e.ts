@@ -1,5 +1,4 @@
 import type { Route } from 'playwright-core';
-import type { PaperRecord } from '@/utils/db';
 import {
   eventually,
   fixture,
@@ -8,7 +7,8 @@ import {
   openPopup,
   readStore,
   routePage,
-} from './harness';
+} from '@/tests/e2e/harness';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /**
  * Filling in what a page did not show, in the built extension: an arXiv /recent listing (no

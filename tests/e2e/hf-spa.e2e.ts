@@ -1,4 +1,3 @@
-import type { PaperRecord } from '@/utils/db';
 import {
   eventually,
   fixture,
@@ -6,7 +5,8 @@ import {
   launchExtension,
   readStore,
   routePage,
-} from './harness';
+} from '@/tests/e2e/harness';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /**
  * Hugging Face is a single-page app: the built extension in Chromium on a Daily Papers page that

@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PaperRecord } from '@/utils/db';
 import {
   EXTENSION_DIR,
   eventually,
@@ -11,7 +10,8 @@ import {
   launchExtension,
   readStore,
   routePage,
-} from './harness';
+} from '@/tests/e2e/harness';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /**
  * "Summarize this page" and "Find papers on this page" in the built extension, in Chromium.

@@ -1,4 +1,3 @@
-import type { PaperRecord } from '@/utils/db';
 import {
   eventually,
   fixture,
@@ -7,7 +6,8 @@ import {
   openPopup,
   readStore,
   routePage,
-} from './harness';
+} from '@/tests/e2e/harness';
+import type { PaperRecord } from '@/utils/storage/database';
 
 /**
  * Chrome's on-device Summarizer opt-in, in headless Chromium, which has no on-device model: the

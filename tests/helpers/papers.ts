@@ -1,4 +1,4 @@
-import type { DetectedPaper, PageDetection, PageSource } from '@/utils/paper';
+import type { DetectedPaper, PageDetection, PageSource } from '@/utils/shared/paper';
 
 export function detectedPaper(id: string, overrides: Partial<DetectedPaper> = {}): DetectedPaper {
   return { id, title: `Paper ${id}`, authors: ['Ada Lovelace', 'Alan Turing'], ...overrides };

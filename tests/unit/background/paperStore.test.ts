@@ -1,0 +1,201 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { detectedPaper, page } from '@/tests/helpers/papers';
+import { handleMessage, popupOpenedAt } from '@/utils/background/handleMessage';
+import { badgeText, recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
+import { PaperlightDatabase } from '@/utils/storage/database';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOON = new Date(2026, 10, 27, 12, 0, 0).getTime();
+
+let database: PaperlightDatabase;
+beforeEach(() => {
+  fakeBrowser.reset();
+  database = new PaperlightDatabase(`digest-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+describe('recordPageDetection', () => {
+  it('stores every paper of a page with where and when it was seen', async () => {
+    await recordPageDetection(
+      database,
+      page([
+        detectedPaper('2408.00001', { abstract: 'We propose X. Code: https://github.com/a/x.' }),
+        detectedPaper('2408.00002', { section: 'cross-list' }),
+      ]),
+      NOON,
+    );
+    const first = await database.papers.get('2408.00001');
+    expect(first).toMatchObject({
+      title: 'Paper 2408.00001',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      firstSeenAt: NOON,
+      codeUrls: ['https://github.com/a/x'],
+      firstSighting: { label: 'arXiv cs.CL · new', position: 0, at: NOON },
+    });
+    expect(first?.tldr).not.toBe('');
+    expect((await database.papers.get('2408.00002'))?.lastSighting.section).toBe('cross-list');
+  });
+
+  it('merges a later, poorer sighting without erasing the abstract, save or first-seen time', async () => {
+    await recordPageDetection(
+      database,
+      page([detectedPaper('2408.00001', { abstract: 'We propose X.', comments: '9 pages' })]),
+      NOON - DAY,
+    );
+    await setPaperSaved(database, '2408.00001', true, NOON - DAY + 5);
+    const recent = {
+      kind: 'arxiv-listing' as const,
+      label: 'arXiv cs.CL · recent',
+      url: 'https://arxiv.org/list/cs.CL/recent',
+    };
+    const statuses = await recordPageDetection(
+      database,
+      page([detectedPaper('2408.00001', { title: 'Paper, revised title' })], recent),
+      NOON,
+    );
+    const record = await database.papers.get('2408.00001');
+    expect(record).toMatchObject({
+      title: 'Paper, revised title',
+      abstract: 'We propose X.',
+      comments: '9 pages',
+      firstSeenAt: NOON - DAY,
+      lastSeenAt: NOON,
+      savedAt: NOON - DAY + 5,
+      sightingCount: 2,
+      lastSighting: { label: 'arXiv cs.CL · recent' },
+      firstSighting: { label: 'arXiv cs.CL · new' },
+    });
+    expect(statuses).toEqual([{ id: '2408.00001', saved: true, seenBefore: true }]);
+  });
+
+  it('reports papers first seen earlier today as not seen before', async () => {
+    await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON - 60_000);
+    const statuses = await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON);
+    expect(statuses).toEqual([{ id: '2408.00001', saved: false, seenBefore: false }]);
+  });
+
+  it('counts a paper listed twice on one page once', async () => {
+    await recordPageDetection(
+      database,
+      page([detectedPaper('2408.00001'), detectedPaper('2408.00001')]),
+      NOON,
+    );
+    expect((await database.papers.get('2408.00001'))?.sightingCount).toBe(1);
+  });
+});
+
+describe('setPaperSaved', () => {
+  it('keeps the first save time and removes it on unsave', async () => {
+    await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON);
+    await setPaperSaved(database, '2408.00001', true, NOON + 1);
+    await setPaperSaved(database, '2408.00001', true, NOON + 2);
+    expect((await database.papers.get('2408.00001'))?.savedAt).toBe(NOON + 1);
+    await setPaperSaved(database, '2408.00001', false, NOON + 3);
+    const record = await database.papers.get('2408.00001');
+    expect(record?.savedAt).toBeUndefined();
+    expect(await database.papers.where('savedAt').above(0).count()).toBe(0);
+  });
+
+  it('refuses to save a paper it has never seen', async () => {
+    await expect(setPaperSaved(database, '2408.99999', true, NOON)).rejects.toThrow(/unknown/);
+  });
+});
+
+describe('badge', () => {
+  it('is empty at zero and caps at 999+', () => {
+    expect(badgeText(0)).toBe('');
+    expect(badgeText(7)).toBe('7');
+    expect(badgeText(999)).toBe('999');
+    expect(badgeText(1000)).toBe('999+');
+  });
+
+  it('counts papers first seen since the popup was opened, and opening the popup clears it', async () => {
+    let now = NOON;
+    const clock = () => now;
+    await handleMessage(
+      database,
+      {
+        type: 'pageDetected',
+        payload: page([detectedPaper('2408.00001'), detectedPaper('2408.00002')]),
+      },
+      clock,
+    );
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+
+    now += 1000;
+    expect(await handleMessage(database, { type: 'popupOpened', payload: {} }, clock)).toEqual({
+      ok: true,
+      data: { badge: '' },
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await popupOpenedAt.getValue()).toBe(now);
+
+    now += 1000;
+    await handleMessage(
+      database,
+      {
+        type: 'pageDetected',
+        payload: page([detectedPaper('2408.00002'), detectedPaper('2408.00003')]),
+      },
+      clock,
+    );
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+});
+
+describe('handleMessage', () => {
+  it('rejects a malformed message with a reason and changes nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const bad = page([detectedPaper('2408.00001'), detectedPaper('not-an-id')]);
+    const reply = await handleMessage(database, { type: 'pageDetected', payload: bad });
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(/papers\.1\.id/);
+    expect(await database.papers.count()).toBe(0);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused'));
+    warn.mockRestore();
+  });
+
+  it.each([
+    ['an unknown type', { type: 'dropDatabase', payload: {} }],
+    ['no payload', { type: 'setSaved' }],
+    [
+      'a non-http page URL',
+      {
+        type: 'pageDetected',
+        payload: page([], { kind: 'arxiv-abs', label: 'x', url: 'javascript:alert(1)' }),
+      },
+    ],
+    [
+      'an extra field',
+      { type: 'setSaved', payload: { id: '2408.00001', saved: true, savedAt: 1 } },
+    ],
+    [
+      'an oversized title',
+      {
+        type: 'pageDetected',
+        payload: page([detectedPaper('2408.00001', { title: 'x'.repeat(5000) })]),
+      },
+    ],
+    ['a string', 'pageDetected'],
+    ['null', null],
+  ])('refuses %s', async (_name, message) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reply = await handleMessage(database, message);
+    expect(reply.ok).toBe(false);
+    expect(await database.papers.count()).toBe(0);
+  });
+
+  it('answers a save with the new status', async () => {
+    await handleMessage(database, {
+      type: 'pageDetected',
+      payload: page([detectedPaper('2408.00001')]),
+    });
+    const reply = await handleMessage(database, {
+      type: 'setSaved',
+      payload: { id: '2408.00001', saved: true },
+    });
+    expect(reply).toEqual({ ok: true, data: { id: '2408.00001', saved: true, seenBefore: false } });
+  });
+});

@@ -1,0 +1,54 @@
+import { arxivIdFromUrl, findArxivIds } from '@/utils/shared/arxivId';
+
+describe('arxivIdFromUrl', () => {
+  it('reads abs, pdf and html links, without version', () => {
+    expect(arxivIdFromUrl('https://arxiv.org/abs/2408.01234')).toBe('2408.01234');
+    expect(arxivIdFromUrl('https://arxiv.org/abs/2408.01234v3')).toBe('2408.01234');
+    expect(arxivIdFromUrl('http://arxiv.org/pdf/2408.01234v2.pdf')).toBe('2408.01234');
+    expect(arxivIdFromUrl('https://arxiv.org/pdf/2408.01234')).toBe('2408.01234');
+    expect(arxivIdFromUrl('https://www.arxiv.org/html/2501.00001v1#S2')).toBe('2501.00001');
+    expect(arxivIdFromUrl('https://arxiv.org/abs/hep-th/9901001v2')).toBe('hep-th/9901001');
+    expect(arxivIdFromUrl('https://arxiv.org/abs/math.GT/0309136?context=math')).toBe(
+      'math.GT/0309136',
+    );
+  });
+
+  it('refuses other hosts, other paths and impossible ids', () => {
+    expect(arxivIdFromUrl('https://example.org/abs/2408.01234')).toBeUndefined();
+    expect(arxivIdFromUrl('https://arxiv.org.evil.com/abs/2408.01234')).toBeUndefined();
+    expect(arxivIdFromUrl('https://arxiv.org/list/cs.CL/new')).toBeUndefined();
+    expect(arxivIdFromUrl('https://arxiv.org/abs/2413.01234')).toBeUndefined(); // month 13
+    expect(arxivIdFromUrl('https://arxiv.org/abs/2408.012345')).toBeUndefined();
+    expect(arxivIdFromUrl('javascript:alert(1)//arxiv.org/abs/2408.01234')).toBeUndefined();
+  });
+});
+
+describe('findArxivIds', () => {
+  it('collects unique bare ids from links, then from text', () => {
+    const ids = findArxivIds({
+      links: [
+        'https://blog.example.org/',
+        'https://arxiv.org/abs/2408.01234',
+        'https://arxiv.org/pdf/2408.01234v2',
+        'https://arxiv.org/abs/2310.06825',
+      ],
+      text: 'As shown in arXiv:2409.00001v1 and arXiv: 2310.06825, also arXiv:hep-th/9901001.',
+    });
+    expect(ids).toEqual(['2408.01234', '2310.06825', '2409.00001', 'hep-th/9901001']);
+  });
+
+  it('finds ids in text only after "arXiv:" and not inside longer numbers', () => {
+    const ids = findArxivIds({
+      links: [],
+      text: 'Call 2408.01234 now. ARXIV:2408.55555. arXiv:2408.123456 arXiv:1234.5678x arxiv:0704.0001',
+    });
+    expect(ids).toEqual(['2408.55555', '0704.0001']);
+  });
+
+  it('stops at the cap', () => {
+    const text = Array.from({ length: 50 }, (_, i) => `arXiv:2401.${String(i).padStart(5, '0')}`);
+    expect(findArxivIds({ links: [], text: text.join(' ') }, 10)).toHaveLength(10);
+    const links = text.map((id) => `https://arxiv.org/abs/${id.slice(6)}`);
+    expect(findArxivIds({ links, text: '' }, 7)).toHaveLength(7);
+  });
+});

@@ -1,0 +1,30 @@
+import { bareArxivId, cleanText, isArxivId } from '@/utils/shared/paper';
+
+describe('cleanText', () => {
+  it('collapses every kind of whitespace run to one space and trims', () => {
+    expect(cleanText('\n   Scaling  laws\tfor\u00a0tiny\r\n  models  ', 100)).toBe(
+      'Scaling laws for tiny models',
+    );
+    expect(cleanText(' a b ', 100)).toBe('a b');
+    expect(cleanText('already clean', 100)).toBe('already clean');
+  });
+
+  it('clips to the limit and reads nothing as empty', () => {
+    expect(cleanText('  abcdef  ', 3)).toBe('abc');
+    expect(cleanText(undefined, 3)).toBe('');
+    expect(cleanText(null, 3)).toBe('');
+    expect(cleanText(' \n\t ', 3)).toBe('');
+  });
+});
+
+describe('arXiv ids', () => {
+  it('drops the version and accepts both id styles', () => {
+    expect(bareArxivId(' 2408.01234v12 ')).toBe('2408.01234');
+    expect(isArxivId('2408.01234')).toBe(true);
+    expect(isArxivId('0704.0001')).toBe(true);
+    expect(isArxivId('hep-th/9901001')).toBe(true);
+    expect(isArxivId('math.AG/0601001')).toBe(true);
+    expect(isArxivId('2408.1')).toBe(false);
+    expect(isArxivId('javascript:alert(1)')).toBe(false);
+  });
+});

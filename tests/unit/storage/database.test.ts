@@ -1,0 +1,102 @@
+import Dexie from 'dexie';
+import { detectedPaper } from '@/tests/helpers/papers';
+import { countFirstSeenSince, recordDetection } from '@/utils/background/paperStore';
+import { PaperlightDatabase } from '@/utils/storage/database';
+
+const NOON = new Date(2026, 10, 27, 12, 0, 0).getTime();
+
+/** A record as schema version 1 wrote it: no `countsAsNew`. */
+function v1Record(id: string, firstSeenAt: number, savedAt?: number) {
+  const sighting = {
+    kind: 'arxiv-listing',
+    label: 'arXiv cs.CL · new',
+    url: 'https://arxiv.org/list/cs.CL/new',
+    at: firstSeenAt,
+    position: 0,
+    section: 'new',
+  };
+  return {
+    id,
+    title: `Paper ${id}`,
+    authors: ['Ada Lovelace'],
+    abstract: 'We propose X.',
+    categories: ['cs.CL'],
+    primaryCategory: 'cs.CL',
+    tldr: 'We propose X.',
+    codeUrls: ['https://github.com/a/x'],
+    projectUrls: [],
+    firstSeenAt,
+    lastSeenAt: firstSeenAt,
+    firstSighting: sighting,
+    lastSighting: sighting,
+    sightingCount: 3,
+    ...(savedAt !== undefined ? { savedAt } : {}),
+  };
+}
+
+describe('schema upgrade from version 1', () => {
+  it('keeps records and saved state, and adds countsAsNew (true) to every record', async () => {
+    const name = `migration-${crypto.randomUUID()}`;
+    // Exactly the previous schema, opened without PaperlightDatabase.
+    const old = new Dexie(name);
+    old.version(1).stores({ papers: 'id, firstSeenAt, lastSeenAt, savedAt' });
+    await old.open();
+    await old
+      .table('papers')
+      .bulkAdd([
+        v1Record('2408.00001', NOON - 1000, NOON - 500),
+        v1Record('2408.00002', NOON - 2000),
+        v1Record('hep-th/9901001', NOON + 1000),
+      ]);
+    old.close();
+
+    const database = new PaperlightDatabase(name);
+    try {
+      await database.open();
+      expect(database.verno).toBe(2);
+      const papers = await database.papers.toArray();
+      expect(papers.map((paper) => paper.id).sort()).toEqual([
+        '2408.00001',
+        '2408.00002',
+        'hep-th/9901001',
+      ]);
+      expect(papers.every((paper) => paper.countsAsNew === true)).toBe(true);
+      expect(await database.papers.get('2408.00001')).toMatchObject({
+        savedAt: NOON - 500,
+        sightingCount: 3,
+        codeUrls: ['https://github.com/a/x'],
+        firstSighting: { label: 'arXiv cs.CL · new' },
+      });
+      // The old indexes still answer.
+      expect(await database.papers.where('savedAt').above(0).primaryKeys()).toEqual(['2408.00001']);
+      expect(await countFirstSeenSince(database, NOON - 1500)).toBe(2);
+
+      // The new field works: a feed replacement first met now is stored but not counted, and an
+      // upgraded record keeps counting when a feed shows it again.
+      await recordDetection(
+        database,
+        {
+          source: {
+            kind: 'arxiv-rss',
+            label: 'arXiv cs.CL RSS',
+            url: 'https://rss.arxiv.org/rss/cs.CL',
+          },
+          papers: [
+            detectedPaper('2408.00003', { section: 'replacement' }),
+            detectedPaper('2408.00002', { section: 'replacement' }),
+          ],
+        },
+        NOON + 2000,
+        (paper) => paper.section !== 'replacement',
+      );
+      expect(await database.papers.get('2408.00003')).toMatchObject({ countsAsNew: false });
+      expect(await database.papers.get('2408.00002')).toMatchObject({
+        countsAsNew: true,
+        sightingCount: 4,
+      });
+      expect(await countFirstSeenSince(database, NOON - 1500)).toBe(2);
+    } finally {
+      await database.delete();
+    }
+  });
+});

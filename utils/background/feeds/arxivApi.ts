@@ -1,0 +1,108 @@
+/**
+ * export.arxiv.org/api/query responses (Atom), both the old format (namespaces declared on each
+ * `arxiv:*` / `opensearch:*` element, summaries hard-wrapped with leading spaces) and the 2025+
+ * one (namespaces on the root, one-line summaries):
+ *
+ *   <entry>
+ *     <id>http://arxiv.org/abs/2408.01234v2</id>          (or …/abs/hep-th/9901001v1)
+ *     <title>…</title> <summary>…</summary>
+ *     <author><name>First Last</name></author>…
+ *     <arxiv:comment>12 pages</arxiv:comment>
+ *     <arxiv:primary_category term="cs.CL"/> <category term="cs.CL"/> <category term="cs.LG"/>
+ *   </entry>
+ *
+ * An error is returned as a single entry whose id is http://arxiv.org/api/errors#… and whose
+ * summary is the message; that becomes `error`. Pure: no DOM. Never throws.
+ */
+
+import {
+  type Built,
+  collector,
+  type FeedPaper,
+  type FeedParse,
+  feedDate,
+  firstArxivId,
+  nothing,
+} from '@/utils/background/feeds/common';
+import {
+  attr,
+  childElement,
+  childElements,
+  childText,
+  parseXml,
+  type XmlElement,
+} from '@/utils/background/feeds/xml';
+import { categoryList, cleanText, LIMITS } from '@/utils/shared/paper';
+
+export type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
+
+const ERROR_ID = /^https?:\/\/(export\.)?arxiv\.org\/api\/errors/i;
+
+function entryPaper(entry: XmlElement): Built {
+  if (!entry.closed) return { skip: 'cut off: the input ends inside this entry' };
+  const alternate = childElements(entry, 'link').find((l) => attr(l, 'rel') === 'alternate');
+  const id = firstArxivId(childText(entry, 'id'), attr(alternate, 'href'));
+  const authors: string[] = [];
+  for (const author of childElements(entry, 'author')) {
+    const name = cleanText(childText(author, 'name'), LIMITS.authorName);
+    if (name) authors.push(name);
+    if (authors.length >= LIMITS.authors) break;
+  }
+  const primary = attr(childElement(entry, 'primary_category'), 'term');
+  const categories = categoryList([
+    primary,
+    ...childElements(entry, 'category').map((c) => attr(c, 'term')),
+  ]);
+  const paper: FeedPaper = {
+    id,
+    title: cleanText(childText(entry, 'title'), LIMITS.title),
+    authors,
+    abstract: cleanText(childText(entry, 'summary'), LIMITS.abstract),
+    comments: cleanText(childText(entry, 'comment'), LIMITS.comments),
+    primaryCategory: categories[0],
+    categories,
+  };
+  return paper;
+}
+
+/** A non-negative integer from an opensearch element, or undefined. */
+function count(feed: XmlElement, local: string): number | undefined {
+  const text = childText(feed, local).trim();
+  if (!/^\d{1,9}$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/**
+ * Reads an arXiv API Atom response. Papers come in response order; an API error gives
+ * `{ papers: [], error }`.
+ */
+export function parseArxivApi(xml: string): FeedParse {
+  try {
+    const { root } = parseXml(typeof xml === 'string' ? xml : '');
+    if (!root) return nothing('no XML element in the input');
+    if (root.local !== 'feed') {
+      return nothing(`not an Atom feed (root element <${cleanText(root.name, 40)}>)`);
+    }
+    const entries = childElements(root, 'entry');
+    const failed = entries.find((e) => ERROR_ID.test(childText(e, 'id').trim()));
+    if (failed) {
+      const message =
+        cleanText(childText(failed, 'summary'), LIMITS.comments) ||
+        cleanText(childText(failed, 'title'), LIMITS.comments) ||
+        'arXiv API error';
+      return { papers: [], skipped: [], ids: [], error: message };
+    }
+    const c = collector();
+    entries.forEach((entry, index) => {
+      c.add(index, () => entryPaper(entry));
+    });
+    return c.result({
+      batchDate: feedDate(childText(root, 'updated'))?.iso,
+      totalResults: count(root, 'totalResults'),
+      startIndex: count(root, 'startIndex'),
+      itemsPerPage: count(root, 'itemsPerPage'),
+    });
+  } catch {
+    return nothing('unreadable response');
+  }
+}

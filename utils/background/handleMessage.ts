@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
+import { runDigestNow } from '@/utils/background/feedSchedule';
+import { requestFillIn } from '@/utils/background/fillIn';
+import {
+  badgeText,
+  countFirstSeenSince,
+  recordPageDetection,
+  setPaperSaved,
+} from '@/utils/background/paperStore';
+import type { PoliteFetcher } from '@/utils/background/politeFetch';
+import { isArxivId } from '@/utils/shared/paper';
+import {
+  type MessageName,
+  type Reply,
+  type Response,
+  type ValidatedMessage,
+  validateMessage,
+} from '@/utils/shared/protocol';
+import type { PaperlightDatabase } from '@/utils/storage/database';
+
+/** When the popup was last opened (ms); the badge counts papers first seen after it. */
+export const popupOpenedAt = storage.defineItem<number>('local:popupOpenedAt', { fallback: 0 });
+
+export async function refreshBadge(database: PaperlightDatabase): Promise<string> {
+  const since = await popupOpenedAt.getValue();
+  const text = badgeText(await countFirstSeenSince(database, since));
+  await browser.action.setBadgeText({ text });
+  return text;
+}
+
+/**
+ * The background's message handler: validates, then runs one protocol message.
+ * A refused or failed message changes nothing and is answered with its reason.
+ */
+export async function handleMessage(
+  database: PaperlightDatabase,
+  message: unknown,
+  now: () => number = Date.now,
+  /** Tests inject the fetcher the arXiv API look-ups ("fill-in") use. */
+  services: BackgroundServices = {},
+): Promise<Reply<MessageName>> {
+  const checked = validateMessage(message);
+  if (!checked.ok) {
+    console.warn(`[Paperlight] refused a message: ${checked.error}`);
+    return { ok: false, error: checked.error };
+  }
+  try {
+    const data = await dispatch(database, checked.message, now, services);
+    return { ok: true, data };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`[Paperlight] ${checked.message.type} failed: ${reason}`);
+    return { ok: false, error: reason };
+  }
+}
+
+export interface BackgroundServices {
+  fetch?: PoliteFetcher;
+}
+
+async function dispatch(
+  database: PaperlightDatabase,
+  message: ValidatedMessage,
+  now: () => number,
+  services: BackgroundServices,
+): Promise<Response<MessageName>> {
+  switch (message.type) {
+    case 'pageDetected': {
+      const statuses = await recordPageDetection(database, message.payload, now());
+      await refreshBadge(database);
+      return { statuses };
+    }
+    case 'setSaved': {
+      const { id, saved } = message.payload;
+      const status = await setPaperSaved(database, id, saved, now());
+      // A paper saved without its abstract gets it looked up (queued; the reply does not wait).
+      if (saved && isArxivId(id)) {
+        await requestFillIn({ database, now, fetch: services.fetch }, [id]).catch(
+          (error: unknown) => {
+            console.warn('[Paperlight] could not queue a fill-in:', error);
+          },
+        );
+      }
+      return status;
+    }
+    case 'saveArticle':
+      return saveArticle(database, message.payload, now());
+    case 'pagePapersFound': {
+      const result = await recordPagePapers(database, message.payload, now());
+      await refreshBadge(database);
+      return result;
+    }
+    case 'popupOpened': {
+      await popupOpenedAt.setValue(now());
+      return { badge: await refreshBadge(database) };
+    }
+    case 'fetchNow':
+      return runDigestNow({ database, refreshBadge: () => refreshBadge(database), now });
+    case 'fillIn':
+      return {
+        queued: await requestFillIn({ database, now, fetch: services.fetch }, message.payload.ids),
+      };
+  }
+}

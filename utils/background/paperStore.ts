@@ -1,0 +1,118 @@
+import { mergePaper } from '@/utils/background/mergePaper';
+import type { DetectedPaper, PageDetection } from '@/utils/shared/paper';
+import type { PaperStatus } from '@/utils/shared/protocol';
+import { startOfLocalDay } from '@/utils/shared/time';
+import type { PaperlightDatabase, PaperRecord, Sighting } from '@/utils/storage/database';
+
+function statusOf(record: PaperRecord | undefined, id: string, todayStart: number): PaperStatus {
+  return {
+    id,
+    saved: record?.savedAt !== undefined,
+    seenBefore: record !== undefined && record.firstSeenAt < todayStart,
+  };
+}
+
+/**
+ * Stores one page's papers in a single transaction, merging each into what is already known.
+ * Returns each paper's status as it was before this page view (for the page marks).
+ */
+export async function recordPageDetection(
+  database: PaperlightDatabase,
+  detection: PageDetection,
+  now: number,
+): Promise<PaperStatus[]> {
+  return (await recordDetection(database, detection, now)).statuses;
+}
+
+export interface RecordedDetection {
+  /** Each paper's status before this sighting, in the detection's order. */
+  statuses: PaperStatus[];
+  /** How many papers were not known before. */
+  added: number;
+  /** How many of those count toward the badge. */
+  addedCountingAsNew: number;
+}
+
+/**
+ * The one merge path for pages and feeds: stores a detection in a single transaction.
+ * `countsAsNew` decides, for papers not known yet, whether they count toward the badge
+ * (default: all do; the background digest passes false for feed replacements).
+ */
+export async function recordDetection(
+  database: PaperlightDatabase,
+  detection: PageDetection,
+  now: number,
+  countsAsNew: (paper: DetectedPaper) => boolean = () => true,
+): Promise<RecordedDetection> {
+  const todayStart = startOfLocalDay(now);
+  const ids = detection.papers.map((paper) => paper.id);
+  return database.transaction('rw', database.papers, async () => {
+    const existing = await database.papers.bulkGet(ids);
+    const merged = new Map<string, PaperRecord>();
+    let added = 0;
+    let addedCountingAsNew = 0;
+    detection.papers.forEach((paper, position) => {
+      if (merged.has(paper.id)) return; // a page listing the same paper twice counts once
+      const sighting: Sighting = {
+        kind: detection.source.kind,
+        label: detection.source.label,
+        url: detection.source.url,
+        at: now,
+        position,
+        ...(paper.section ? { section: paper.section } : {}),
+        ...(paper.listingDay ? { listingDay: paper.listingDay } : {}),
+      };
+      const before = existing[position];
+      const record = mergePaper(before, paper, sighting, countsAsNew(paper));
+      if (!before) {
+        added++;
+        if (record.countsAsNew) addedCountingAsNew++;
+      }
+      merged.set(paper.id, record);
+    });
+    await database.papers.bulkPut([...merged.values()]);
+    return {
+      statuses: ids.map((id, index) => statusOf(existing[index], id, todayStart)),
+      added,
+      addedCountingAsNew,
+    };
+  });
+}
+
+/** Saves or unsaves a known paper; saving twice keeps the first save time. */
+export async function setPaperSaved(
+  database: PaperlightDatabase,
+  id: string,
+  saved: boolean,
+  now: number,
+): Promise<PaperStatus> {
+  return database.transaction('rw', database.papers, async () => {
+    const record = await database.papers.get(id);
+    if (!record) throw new Error(`unknown paper ${id}`);
+    if (saved && record.savedAt === undefined) {
+      await database.papers.update(id, { savedAt: now });
+    } else if (!saved && record.savedAt !== undefined) {
+      await database.papers.update(id, { savedAt: undefined });
+    }
+    return { id, saved, seenBefore: record.firstSeenAt < startOfLocalDay(now) };
+  });
+}
+
+/**
+ * How many papers that count as new (see `PaperRecord.countsAsNew`) were first seen after
+ * `since` (ms). The index narrows to the papers since then; the flag is filtered (booleans cannot
+ * be IndexedDB keys), and a record without it counts.
+ */
+export function countFirstSeenSince(database: PaperlightDatabase, since: number): Promise<number> {
+  return database.papers
+    .where('firstSeenAt')
+    .above(since)
+    .filter((paper) => paper.countsAsNew !== false)
+    .count();
+}
+
+/** The toolbar badge text for a count: empty at 0, "999+" past 999. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 999 ? '999+' : String(count);
+}

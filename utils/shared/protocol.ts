@@ -1,0 +1,179 @@
+import * as v from 'valibot';
+import type {
+  ArticleInput,
+  PagePapersInput,
+  PagePapersResult,
+} from '@/utils/background/articleStore';
+import type { DigestReport } from '@/utils/background/fetchFeeds';
+import { ARTICLE_LIMITS } from '@/utils/shared/pageReaderResult';
+import {
+  DETECTED_SOURCE_KINDS,
+  type DetectedPaper,
+  isArxivId,
+  LIMITS,
+  LISTING_SECTIONS,
+  type PageDetection,
+} from '@/utils/shared/paper';
+
+/**
+ * The one message protocol between the extension's parts: message name → payload and response.
+ * Every message into the background is validated against `requestSchemas` before it is handled.
+ */
+export interface ProtocolMap {
+  /** Content script → background: the papers on the page just read. */
+  pageDetected: { payload: PageDetection; response: { statuses: PaperStatus[] } };
+  /** Page or popup → background: save or unsave one paper. */
+  setSaved: { payload: { id: string; saved: boolean }; response: PaperStatus };
+  /** Popup → background: the popup was opened, so the badge count restarts. */
+  popupOpened: { payload: Record<string, never>; response: { badge: string } };
+  /** Options page → background: run the background digest now (fetch the sources switched on). */
+  fetchNow: { payload: Record<string, never>; response: DigestReport };
+  /** Popup → background: save the article read from the active tab ("Summarize this page"). */
+  saveArticle: { payload: ArticleInput; response: PaperStatus };
+  /** Popup → background: the arXiv papers found on the active tab ("Find papers on this page"). */
+  pagePapersFound: { payload: PagePapersInput; response: PagePapersResult };
+  /**
+   * Popup → background: look up these papers' missing details (abstract, comments, categories)
+   * on the arXiv API. Queued and answered at once with how many were queued.
+   */
+  fillIn: { payload: { ids: string[] }; response: { queued: number } };
+}
+
+export type MessageName = keyof ProtocolMap;
+export type Payload<K extends MessageName> = ProtocolMap[K]['payload'];
+export type Response<K extends MessageName> = ProtocolMap[K]['response'];
+
+/** How a paper stands for the user; the page marks are drawn from it. */
+export interface PaperStatus {
+  id: string;
+  saved: boolean;
+  /** First seen before today (local time). */
+  seenBefore: boolean;
+}
+
+export interface Envelope<K extends MessageName = MessageName> {
+  type: K;
+  payload: Payload<K>;
+}
+
+export type Reply<K extends MessageName> =
+  | { ok: true; data: Response<K> }
+  | { ok: false; error: string };
+
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url),
+  v.check((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL'),
+);
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const arxivId = v.pipe(
+  v.string(),
+  v.check((id) => isArxivId(id), 'must be a bare arXiv id'),
+);
+
+const hfInfoSchema = v.strictObject({
+  upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  githubRepo: v.optional(httpUrl),
+  projectPage: v.optional(httpUrl),
+  aiSummary: v.optional(text(LIMITS.hfText)),
+  dailyDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+
+const detectedPaperSchema = v.strictObject({
+  id: arxivId,
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title)),
+  authors: v.pipe(v.array(text(LIMITS.authorName)), v.maxLength(LIMITS.authors)),
+  abstract: v.optional(text(LIMITS.abstract)),
+  comments: v.optional(text(LIMITS.comments)),
+  primaryCategory: v.optional(text(LIMITS.category)),
+  categories: v.optional(v.pipe(v.array(text(LIMITS.category)), v.maxLength(LIMITS.categories))),
+  section: v.optional(v.picklist(LISTING_SECTIONS)),
+  listingDay: v.optional(text(LIMITS.listingDay)),
+  hf: v.optional(hfInfoSchema),
+});
+
+const pageDetectionSchema = v.strictObject({
+  source: v.strictObject({
+    // Pages the content script reads, and the feeds the background digest fetches (its papers
+    // are checked against this same schema before they are stored).
+    kind: v.picklist(DETECTED_SOURCE_KINDS),
+    label: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.label)),
+    url: httpUrl,
+  }),
+  papers: v.pipe(v.array(detectedPaperSchema), v.maxLength(LIMITS.papersPerPage)),
+});
+
+/** A saved article's id: `url:` and its http(s) URL. */
+const articleIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url + 'url:'.length),
+  v.check((id) => /^url:https?:\/\/\S+$/i.test(id), 'must be a url: id with an http(s) URL'),
+);
+
+const saveArticleSchema = v.strictObject({
+  url: httpUrl,
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.title)),
+  byline: text(ARTICLE_LIMITS.byline),
+  siteName: text(ARTICLE_LIMITS.siteName),
+  keySentences: v.pipe(
+    v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.sentence))),
+    v.maxLength(ARTICLE_LIMITS.keySentences),
+  ),
+  readingMinutes: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0),
+    v.maxValue(ARTICLE_LIMITS.readingMinutes),
+  ),
+});
+
+const pagePapersFoundSchema = v.strictObject({
+  url: httpUrl,
+  ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(LIMITS.papersPerPage)),
+});
+
+/** At most this many ids in one `fillIn` message. */
+export const MAX_FILL_IN_IDS = 200;
+
+const fillInSchema = v.strictObject({
+  ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(MAX_FILL_IN_IDS)),
+});
+
+const requestSchemas = {
+  pageDetected: pageDetectionSchema,
+  setSaved: v.strictObject({ id: v.union([arxivId, articleIdSchema]), saved: v.boolean() }),
+  popupOpened: v.strictObject({}),
+  fetchNow: v.strictObject({}),
+  saveArticle: saveArticleSchema,
+  pagePapersFound: pagePapersFoundSchema,
+  fillIn: fillInSchema,
+} satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
+
+export type ValidatedMessage = { [K in MessageName]: Envelope<K> }[MessageName];
+
+/** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */
+export function validateMessage(
+  message: unknown,
+): { ok: true; message: ValidatedMessage } | { ok: false; error: string } {
+  if (typeof message !== 'object' || message === null) return { ok: false, error: 'not an object' };
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
+    return {
+      ok: false,
+      error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}`,
+    };
+  }
+  const name = type as MessageName;
+  const result = v.safeParse(requestSchemas[name], payload);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = issue ? v.getDotPath(issue) : null;
+    return { ok: false, error: `${name}: ${where ?? 'payload'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, message: { type: name, payload: result.output } as ValidatedMessage };
+}
+
+/** Whether one paper passes the same schema as a page's papers (used for fetched metadata). */
+export function isValidPaper(paper: unknown): paper is DetectedPaper {
+  return v.is(detectedPaperSchema, paper);
+}
