@@ -1,6 +1,6 @@
 import { ExternalLink } from '@/components/ExternalLink';
-import { paperLinks } from '@/utils/pages/paperQueries';
-import type { PaperRecord } from '@/utils/storage/database';
+import { paperLinks } from '@/utils/pages/paperDisplay';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /** Code repositories and project pages as chips ("GitHub", "Project page", …); http(s) only. */
 export function CodeLinks({ paper }: { paper: Pick<PaperRecord, 'codeUrls' | 'projectUrls'> }) {

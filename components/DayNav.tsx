@@ -1,4 +1,4 @@
-import { dayName, paperCount } from '@/utils/pages/paperQueries';
+import { dayName, paperCount } from '@/utils/pages/paperDisplay';
 
 interface DayNavProps {
   dayStart: number;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { safeHttpUrl } from '@/utils/pages/paperQueries';
+import { safeHttpUrl } from '@/utils/shared/url';
 
 interface ExternalLinkProps {
   href: string | undefined;

@@ -4,10 +4,11 @@ import { useNotify } from '@/components/Notice';
 import { PaperList } from '@/components/PaperList';
 import { usePopupServices } from '@/components/PopupContext';
 import { articleId } from '@/utils/background/articleStore';
-import { paperCount, safeHttpUrl } from '@/utils/pages/paperQueries';
+import { paperCount } from '@/utils/pages/paperDisplay';
 import { readTab } from '@/utils/pages/readTab';
 import type { ArticleReading, PageReading } from '@/utils/shared/pageReaderResult';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { safeHttpUrl } from '@/utils/shared/url';
 
 type Action = 'summarize' | 'find';
 

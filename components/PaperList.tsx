@@ -2,8 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { PaperRow } from '@/components/PaperRow';
 import { useFillIn } from '@/components/useFillIn';
 import { VirtualList } from '@/components/VirtualList';
-import { groupByLabel, paperLinks } from '@/utils/pages/paperQueries';
-import type { PaperRecord } from '@/utils/storage/database';
+import { groupByLabel, paperLinks } from '@/utils/pages/paperDisplay';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 type ListItem =
   | { type: 'header'; label: string; count: number }

@@ -3,8 +3,8 @@ import { CodeLinks } from '@/components/CodeLinks';
 import { ExternalLink } from '@/components/ExternalLink';
 import { SaveToggle } from '@/components/SaveToggle';
 import { useDeviceTldr } from '@/components/useDeviceTldr';
-import { abstractUrl, shortAuthors } from '@/utils/pages/paperQueries';
-import type { PaperRecord } from '@/utils/storage/database';
+import { abstractUrl, shortAuthors } from '@/utils/pages/paperDisplay';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 interface PaperRowProps {
   paper: PaperRecord;

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { EmptyState } from '@/components/EmptyState';
 import { PaperList } from '@/components/PaperList';
 import { usePopupServices } from '@/components/PopupContext';
-import { paperCount, savedPapers } from '@/utils/pages/paperQueries';
+import { paperCount } from '@/utils/pages/paperDisplay';
+import { savedPapers } from '@/utils/pages/paperQueries';
 
 /** Saved papers, newest saved first; unsaving removes a paper from here (live query). */
 export function SavedView({ viewportHeight }: { viewportHeight?: number }) {

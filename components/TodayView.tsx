@@ -5,7 +5,8 @@ import { ExternalLink } from '@/components/ExternalLink';
 import { Onboarding } from '@/components/Onboarding';
 import { PaperList } from '@/components/PaperList';
 import { usePopupServices } from '@/components/PopupContext';
-import { countPapers, dayName, papersFirstSeenInDay } from '@/utils/pages/paperQueries';
+import { dayName } from '@/utils/pages/paperDisplay';
+import { countPapers, papersFirstSeenInDay } from '@/utils/pages/paperQueries';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
 
 function noPapersTitle(dayStart: number, now: number): string {

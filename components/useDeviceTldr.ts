@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { onDeviceSummarizerStatus, summarizeAbstract } from '@/utils/pages/onDeviceSummarizer';
-import { readOnDeviceSummary } from '@/utils/shared/settings';
+import { readOnDeviceSummary } from '@/utils/storage/settingsStore';
 
 /**
  * The popup's on-device summaries (Chrome's built-in Summarizer, opt-in on the options page).

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { usePopupServices } from '@/components/PopupContext';
-import { needsFillIn } from '@/utils/pages/paperQueries';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { needsFillIn } from '@/utils/shared/paperRecord';
 import { MAX_FILL_IN_IDS } from '@/utils/shared/protocol';
-import type { PaperRecord } from '@/utils/storage/database';
 
 /** How long the rendered rows must settle before their ids are asked for (ms). */
 export const FILL_IN_DEBOUNCE_MS = 300;

@@ -11,7 +11,7 @@ import {
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const LISTING = 'https://arxiv.org/list/cs.CL/new';

@@ -1,4 +1,4 @@
-import type { DigestReport, SourceReport } from '@/utils/background/fetchFeeds';
+import type { DigestReport, SourceReport } from '@/utils/shared/protocol';
 
 function describe(source: SourceReport): string {
   switch (source.outcome) {

@@ -4,7 +4,7 @@ import {
   OnDeviceSummary,
   type OnDeviceSummaryServices,
 } from '@/components/options/OnDeviceSummary';
-import type { DigestReport } from '@/utils/background/fetchFeeds';
+import type { DigestReport } from '@/utils/shared/protocol';
 import {
   type DigestSettings,
   isPeriodHours,

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/background/feedSchedule';
 import { handleFillInAlarm, resumeFillIn } from '@/utils/background/fillIn';
 import { handleMessage, refreshBadge } from '@/utils/background/handleMessage';
-import { SETTINGS_KEYS } from '@/utils/shared/settings';
 import { db } from '@/utils/storage/database';
+import { SETTINGS_KEYS } from '@/utils/storage/settingsStore';
 
 export default defineBackground(() => {
   browser.action.setBadgeBackgroundColor({ color: '#b3261e' }).catch(() => {});

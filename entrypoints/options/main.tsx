@@ -8,7 +8,7 @@ import {
   readSettings,
   writeOnDeviceSummary,
   writeSettings,
-} from '@/utils/shared/settings';
+} from '@/utils/storage/settingsStore';
 import './style.css';
 
 const fetchNow = () => sendMessage('fetchNow', {});

@@ -2,8 +2,9 @@ import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { App } from '@/components/App';
 import { PopupProvider, type PopupServices } from '@/components/PopupContext';
+import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { Payload, Response } from '@/utils/shared/protocol';
-import { PaperlightDatabase, type PaperRecord, type Sighting } from '@/utils/storage/database';
+import { PaperlightDatabase } from '@/utils/storage/database';
 
 /** A fixed "now": Friday 27 Nov 2026, 15:00 local time. */
 export const NOW = new Date(2026, 10, 27, 15, 0, 0).getTime();

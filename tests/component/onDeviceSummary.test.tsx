@@ -5,8 +5,8 @@ import { resetDeviceTldrSession } from '@/components/useDeviceTldr';
 import { freshDb, makePaper, renderPopup } from '@/tests/component/helpers';
 import { fakeSummarizer } from '@/tests/helpers/fakeSummarizer';
 import { resetOnDeviceSummarizer } from '@/utils/pages/onDeviceSummarizer';
-import { onDeviceSummaryEnabled } from '@/utils/shared/settings';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { onDeviceSummaryEnabled } from '@/utils/storage/settingsStore';
 
 /** The popup with Chrome's on-device Summarizer faked (headless Chromium has no model). */
 

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { OnDeviceSummaryServices } from '@/components/options/OnDeviceSummary';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import type { DigestReport } from '@/utils/background/fetchFeeds';
 import type { OnDeviceStatus } from '@/utils/pages/onDeviceSummarizer';
+import type { DigestReport } from '@/utils/shared/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/shared/settings';
 
 const CHECKBOX = "Use Chrome's on-device summarizer when available";

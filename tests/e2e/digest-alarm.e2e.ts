@@ -10,7 +10,7 @@ import {
   readStore,
 } from '@/tests/e2e/harness';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * A scheduled run, not a click: the digest's alarm fires in the service worker (unpacked

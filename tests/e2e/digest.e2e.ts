@@ -12,7 +12,7 @@ import {
 } from '@/tests/e2e/harness';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * The background digest in the built extension: settings chosen on the options page, "Fetch now",

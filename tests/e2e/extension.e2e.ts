@@ -13,7 +13,7 @@ import {
   scrollThroughList,
   scrollUntilRendered,
 } from '@/tests/e2e/harness';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * The built extension in headless Chromium: pages served at their real URLs, the content script,

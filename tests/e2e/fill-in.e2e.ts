@@ -8,7 +8,7 @@ import {
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * Filling in what a page did not show, in the built extension: an arXiv /recent listing (no

@@ -6,7 +6,7 @@ import {
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * Hugging Face is a single-page app: the built extension in Chromium on a Daily Papers page that

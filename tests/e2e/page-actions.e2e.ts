@@ -11,7 +11,7 @@ import {
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * "Summarize this page" and "Find papers on this page" in the built extension, in Chromium.

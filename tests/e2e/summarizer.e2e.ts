@@ -7,7 +7,7 @@ import {
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * Chrome's on-device Summarizer opt-in, in headless Chromium, which has no on-device model: the

@@ -5,35 +5,15 @@
  */
 
 import { mergePaper } from '@/utils/background/mergePaper';
-import type { PaperStatus } from '@/utils/shared/protocol';
+import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
+import type {
+  ArticleInput,
+  PagePapersInput,
+  PagePapersResult,
+  PaperStatus,
+} from '@/utils/shared/protocol';
 import { startOfLocalDay } from '@/utils/shared/time';
-import type { PaperlightDatabase, PaperRecord, Sighting } from '@/utils/storage/database';
-
-/** `saveArticle`'s payload: what the popup shows of an article, validated by the background. */
-export interface ArticleInput {
-  /** The article's canonical http(s) URL. */
-  url: string;
-  title: string;
-  /** '' when the page names no author. */
-  byline: string;
-  /** '' when the page names no site. */
-  siteName: string;
-  keySentences: string[];
-  readingMinutes: number;
-}
-
-/** `pagePapersFound`'s payload: the page and the bare arXiv ids found on it. */
-export interface PagePapersInput {
-  url: string;
-  ids: string[];
-}
-
-export interface PagePapersResult {
-  /** Distinct ids found on the page. */
-  found: number;
-  /** Of them, papers the digest did not know yet. */
-  added: number;
-}
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 /** The id an article is stored under: `url:` + its canonical URL. */
 export function articleId(url: string): string {

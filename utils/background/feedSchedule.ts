@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
-import { type DigestReport, isQuiet, runDigest, summarize } from '@/utils/background/fetchFeeds';
+import { isQuiet, runDigest, summarize } from '@/utils/background/fetchFeeds';
 import { createPoliteFetcher, type PoliteFetcher } from '@/utils/background/politeFetch';
-import { anySourceOn, type DigestSettings, readSettings } from '@/utils/shared/settings';
+import type { DigestReport } from '@/utils/shared/protocol';
+import { anySourceOn, type DigestSettings } from '@/utils/shared/settings';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { readSettings } from '@/utils/storage/settingsStore';
 
 /**
  * When the background digest runs: a periodic alarm (the period from the settings), plus a

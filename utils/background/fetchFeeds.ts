@@ -10,7 +10,12 @@ import type {
   StateCell,
 } from '@/utils/background/politeFetch';
 import type { DetectedPaper, PageSource } from '@/utils/shared/paper';
-import { validateMessage } from '@/utils/shared/protocol';
+import {
+  type DigestReport,
+  type SourceOutcome,
+  type SourceReport,
+  validateMessage,
+} from '@/utils/shared/protocol';
 import { activeCategories, type DigestSettings } from '@/utils/shared/settings';
 import { localDateKey } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
@@ -38,41 +43,6 @@ export interface BatchKeyEntry {
 export const lastBatches = storage.defineItem<BatchKeyEntry[]>('local:digest.lastBatches', {
   fallback: [],
 });
-
-export type SourceOutcome =
-  /** Parsed and stored: `papers` in the batch, `added` not known before, `countedAsNew` of those. */
-  | 'stored'
-  /** The arXiv batch is the one stored last time (same announced day and ids): skipped. */
-  | 'repeated'
-  /** The server said nothing changed since the last fetch (304). */
-  | 'not-modified'
-  /** Quiet skips: nothing was fetched, try again next time. */
-  | 'offline'
-  | 'timeout'
-  | 'backoff'
-  /** An HTTP error, an unreadable feed or a failure while storing. */
-  | 'error';
-
-export interface SourceReport {
-  kind: 'hf-api' | 'arxiv-rss';
-  label: string;
-  url: string;
-  outcome: SourceOutcome;
-  papers?: number;
-  added?: number;
-  countedAsNew?: number;
-  /** Backoff: no request to this host before this time (ms). */
-  until?: number;
-  /** Why, for errors. */
-  detail?: string;
-}
-
-export interface DigestReport {
-  /** When the run started (ms). */
-  at: number;
-  /** One entry per source switched on; empty when none is. */
-  sources: SourceReport[];
-}
 
 export interface DigestDeps {
   database: PaperlightDatabase;

@@ -7,10 +7,11 @@ import {
   type PoliteFetcher,
   type StateCell,
 } from '@/utils/background/politeFetch';
-import { needsFillIn } from '@/utils/pages/paperQueries';
 import { type DetectedPaper, isArxivId } from '@/utils/shared/paper';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { needsFillIn } from '@/utils/shared/paperRecord';
 import { isValidPaper } from '@/utils/shared/protocol';
-import type { PaperlightDatabase, PaperRecord } from '@/utils/storage/database';
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 /**
  * Filling in what a page did not show: papers known without an abstract (arXiv listings that do

@@ -1,7 +1,7 @@
 import { extractLinks } from '@/utils/shared/codeLinks';
 import type { DetectedPaper, HfInfo } from '@/utils/shared/paper';
+import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import { localTldr } from '@/utils/shared/tldr';
-import type { PaperRecord, Sighting } from '@/utils/storage/database';
 
 /** Keeps the first non-empty value: a later, poorer sighting never erases a richer one. */
 function richer(next: string | undefined, previous: string | undefined): string | undefined {

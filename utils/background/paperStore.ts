@@ -1,8 +1,9 @@
 import { mergePaper } from '@/utils/background/mergePaper';
 import type { DetectedPaper, PageDetection } from '@/utils/shared/paper';
+import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { PaperStatus } from '@/utils/shared/protocol';
 import { startOfLocalDay } from '@/utils/shared/time';
-import type { PaperlightDatabase, PaperRecord, Sighting } from '@/utils/storage/database';
+import type { PaperlightDatabase } from '@/utils/storage/database';
 
 function statusOf(record: PaperRecord | undefined, id: string, todayStart: number): PaperStatus {
   return {

@@ -1,10 +1,4 @@
 import * as v from 'valibot';
-import type {
-  ArticleInput,
-  PagePapersInput,
-  PagePapersResult,
-} from '@/utils/background/articleStore';
-import type { DigestReport } from '@/utils/background/fetchFeeds';
 import { ARTICLE_LIMITS } from '@/utils/shared/pageReaderResult';
 import {
   DETECTED_SOURCE_KINDS,
@@ -42,6 +36,68 @@ export interface ProtocolMap {
 export type MessageName = keyof ProtocolMap;
 export type Payload<K extends MessageName> = ProtocolMap[K]['payload'];
 export type Response<K extends MessageName> = ProtocolMap[K]['response'];
+
+/** `saveArticle`'s payload: what the popup shows of an article, validated by the background. */
+export interface ArticleInput {
+  /** The article's canonical http(s) URL. */
+  url: string;
+  title: string;
+  /** '' when the page names no author. */
+  byline: string;
+  /** '' when the page names no site. */
+  siteName: string;
+  keySentences: string[];
+  readingMinutes: number;
+}
+
+/** `pagePapersFound`'s payload: the page and the bare arXiv ids found on it. */
+export interface PagePapersInput {
+  url: string;
+  ids: string[];
+}
+
+export interface PagePapersResult {
+  /** Distinct ids found on the page. */
+  found: number;
+  /** Of them, papers the digest did not know yet. */
+  added: number;
+}
+
+/** What one background digest run did (the options page's "Fetch now" shows it). */
+export type SourceOutcome =
+  /** Parsed and stored: `papers` in the batch, `added` not known before, `countedAsNew` of those. */
+  | 'stored'
+  /** The arXiv batch is the one stored last time (same announced day and ids): skipped. */
+  | 'repeated'
+  /** The server said nothing changed since the last fetch (304). */
+  | 'not-modified'
+  /** Quiet skips: nothing was fetched, try again next time. */
+  | 'offline'
+  | 'timeout'
+  | 'backoff'
+  /** An HTTP error, an unreadable feed or a failure while storing. */
+  | 'error';
+
+export interface SourceReport {
+  kind: 'hf-api' | 'arxiv-rss';
+  label: string;
+  url: string;
+  outcome: SourceOutcome;
+  papers?: number;
+  added?: number;
+  countedAsNew?: number;
+  /** Backoff: no request to this host before this time (ms). */
+  until?: number;
+  /** Why, for errors. */
+  detail?: string;
+}
+
+export interface DigestReport {
+  /** When the run started (ms). */
+  at: number;
+  /** One entry per source switched on; empty when none is. */
+  sources: SourceReport[];
+}
 
 /** How a paper stands for the user; the page marks are drawn from it. */
 export interface PaperStatus {

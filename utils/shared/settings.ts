@@ -1,10 +1,8 @@
-import { storage } from 'wxt/utils/storage';
 import { categoryCode } from '@/utils/shared/paper';
 
 /**
- * The background digest's settings, in `storage.local` (one WXT storage item per setting). The
- * options page writes them; the background reads them on every run and re-schedules its alarm
- * when they change. The popup's opt-in to Chrome's on-device summarizer lives here too.
+ * The background digest's settings: their choices, defaults and how typed categories are read.
+ * Pure; where they are stored is utils/storage/settingsStore.ts.
  */
 
 /** How often the digest may run, in hours. */
@@ -14,55 +12,6 @@ export const DEFAULT_PERIOD_HOURS: PeriodHours = 2;
 
 /** At most this many arXiv categories (they share one feed URL). */
 export const MAX_CATEGORIES = 20;
-
-/** Fetch Hugging Face Daily Papers (on by default). */
-export const hfDailyEnabled = storage.defineItem<boolean>('local:settings.hfDaily', {
-  fallback: true,
-});
-
-/** Fetch the arXiv RSS feed of the followed categories (off until categories are chosen). */
-export const arxivRssEnabled = storage.defineItem<boolean>('local:settings.arxivRss', {
-  fallback: false,
-});
-
-/** The followed arXiv categories, valid codes ("cs.LG"), in the user's order. */
-export const arxivCategories = storage.defineItem<string[]>('local:settings.arxivCategories', {
-  fallback: [],
-});
-
-export const periodHours = storage.defineItem<PeriodHours>('local:settings.periodHours', {
-  fallback: DEFAULT_PERIOD_HOURS,
-});
-
-/**
- * Use Chrome's on-device Summarizer for the popup's one-sentence summaries when it is available
- * (off by default; a popup setting, not the digest's, so it is not in {@link SETTINGS_KEYS}).
- */
-export const onDeviceSummaryEnabled = storage.defineItem<boolean>(
-  'local:settings.onDeviceSummary',
-  { fallback: false },
-);
-
-/** Reads the on-device summary setting; anything but `true` (a hand edit, a failure) is off. */
-export async function readOnDeviceSummary(): Promise<boolean> {
-  try {
-    return (await onDeviceSummaryEnabled.getValue()) === true;
-  } catch {
-    return false;
-  }
-}
-
-export async function writeOnDeviceSummary(enabled: boolean): Promise<void> {
-  await onDeviceSummaryEnabled.setValue(enabled);
-}
-
-/** The digest's storage keys above (without the `local:` area), e.g. to watch for changes. */
-export const SETTINGS_KEYS = [
-  'settings.hfDaily',
-  'settings.arxivRss',
-  'settings.arxivCategories',
-  'settings.periodHours',
-] as const;
 
 export interface DigestSettings {
   hfDaily: boolean;
@@ -80,44 +29,6 @@ export const DEFAULT_SETTINGS: Readonly<DigestSettings> = {
 
 export function isPeriodHours(value: unknown): value is PeriodHours {
   return PERIOD_CHOICES.some((choice) => choice === value);
-}
-
-/**
- * Reads all settings, repairing anything a hand edit or an old version left malformed (a bad
- * value reads as its default; invalid category codes are dropped).
- */
-export async function readSettings(): Promise<DigestSettings> {
-  const [hf, arxiv, categories, period] = await Promise.all([
-    hfDailyEnabled.getValue(),
-    arxivRssEnabled.getValue(),
-    arxivCategories.getValue(),
-    periodHours.getValue(),
-  ]);
-  return {
-    hfDaily: typeof hf === 'boolean' ? hf : DEFAULT_SETTINGS.hfDaily,
-    arxivRss: typeof arxiv === 'boolean' ? arxiv : DEFAULT_SETTINGS.arxivRss,
-    categories: Array.isArray(categories)
-      ? parseCategories(categories.filter((c) => typeof c === 'string').join(',')).codes
-      : [],
-    periodHours: isPeriodHours(period) ? period : DEFAULT_PERIOD_HOURS,
-  };
-}
-
-/**
- * Writes all settings in one `storage.local` write (so the background sees one change), validated:
- * invalid categories are dropped, arXiv RSS is off without categories, a bad period is the default.
- */
-export async function writeSettings(settings: DigestSettings): Promise<void> {
-  const categories = parseCategories(settings.categories.join(',')).codes;
-  await storage.setItems([
-    { item: hfDailyEnabled, value: settings.hfDaily },
-    { item: arxivRssEnabled, value: settings.arxivRss && categories.length > 0 },
-    { item: arxivCategories, value: categories },
-    {
-      item: periodHours,
-      value: isPeriodHours(settings.periodHours) ? settings.periodHours : DEFAULT_PERIOD_HOURS,
-    },
-  ]);
 }
 
 /** The categories the digest fetches: none unless arXiv RSS is on. */

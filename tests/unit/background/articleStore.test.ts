@@ -1,9 +1,9 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detectedPaper, page } from '@/tests/helpers/papers';
-import { type ArticleInput, recordPagePapers, saveArticle } from '@/utils/background/articleStore';
+import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
 import { handleMessage } from '@/utils/background/handleMessage';
 import { recordPageDetection } from '@/utils/background/paperStore';
-import { validateMessage } from '@/utils/shared/protocol';
+import { type ArticleInput, validateMessage } from '@/utils/shared/protocol';
 import { PaperlightDatabase } from '@/utils/storage/database';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -23,18 +23,17 @@ import {
 import { handleMessage } from '@/utils/background/handleMessage';
 import { countFirstSeenSince, recordPageDetection } from '@/utils/background/paperStore';
 import type { FetchOutcome, PoliteFetcher } from '@/utils/background/politeFetch';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { DEFAULT_SETTINGS, type DigestSettings, parseCategories } from '@/utils/shared/settings';
+import { localDateKey } from '@/utils/shared/time';
+import { PaperlightDatabase } from '@/utils/storage/database';
 import {
   arxivCategories,
   arxivRssEnabled,
-  DEFAULT_SETTINGS,
-  type DigestSettings,
-  parseCategories,
   periodHours,
   readSettings,
   writeSettings,
-} from '@/utils/shared/settings';
-import { localDateKey } from '@/utils/shared/time';
-import { PaperlightDatabase, type PaperRecord } from '@/utils/storage/database';
+} from '@/utils/storage/settingsStore';
 
 /** The real feeds from ../shared when present, else the project's small ones. */
 const REAL =

@@ -20,8 +20,9 @@ import { mergeMetadata, mergePaper } from '@/utils/background/mergePaper';
 import { recordDetection } from '@/utils/background/paperStore';
 import type { FetchOutcome, PoliteFetcher } from '@/utils/background/politeFetch';
 import type { DetectedPaper } from '@/utils/shared/paper';
+import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import { localTldr } from '@/utils/shared/tldr';
-import { PaperlightDatabase, type PaperRecord, type Sighting } from '@/utils/storage/database';
+import { PaperlightDatabase } from '@/utils/storage/database';
 
 /**
  * Filling in what a page did not show: `mergeMetadata`, the persisted queue, batching into arXiv

@@ -3,19 +3,22 @@ import {
   abstractUrl,
   codeLinkKind,
   compareByNewestSighting,
-  countPapers,
-  countSaved,
   dayName,
   groupByLabel,
   paperCount,
   paperLinks,
-  papersFirstSeenInDay,
-  safeHttpUrl,
-  savedPapers,
   shortAuthors,
+} from '@/utils/pages/paperDisplay';
+import {
+  countPapers,
+  countSaved,
+  papersFirstSeenInDay,
+  savedPapers,
 } from '@/utils/pages/paperQueries';
+import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
-import { PaperlightDatabase, type PaperRecord, type Sighting } from '@/utils/storage/database';
+import { safeHttpUrl } from '@/utils/shared/url';
+import { PaperlightDatabase } from '@/utils/storage/database';
 
 const NOW = new Date(2026, 10, 27, 15, 0, 0).getTime();
 const TODAY = startOfLocalDay(NOW);

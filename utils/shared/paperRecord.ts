@@ -1,0 +1,87 @@
+import type { HfInfo, ListingSection, SourceKind } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/paper';
+
+/** One sighting of a paper: which page, when, and where on it. */
+export interface Sighting {
+  kind: SourceKind;
+  /** Group label shown in the popup: "arXiv cs.CL · new", "HF Daily Papers · 2026-11-27". */
+  label: string;
+  url: string;
+  /** ms since epoch. */
+  at: number;
+  /** Position of the paper on that page (0-based): keeps page order within a sighting. */
+  position: number;
+  section?: ListingSection;
+  listingDay?: string;
+}
+
+/**
+ * A paper in the local digest. This is the documented storage format (README "Data format");
+ * export and other tools rely on it, so fields are only ever added.
+ */
+export interface PaperRecord {
+  /** Bare arXiv id without version ("2408.01234", "hep-th/9901001"); other items get a prefix ("url:…"). */
+  id: string;
+  title: string;
+  /** "First Last", in order. */
+  authors: string[];
+  abstract?: string;
+  comments?: string;
+  primaryCategory?: string;
+  /** Category codes, primary first. */
+  categories: string[];
+  /** Local one-sentence TL;DR computed from the abstract ('' when there is no abstract yet). */
+  tldr: string;
+  /** Code repositories (GitHub, GitLab, Bitbucket, Codeberg, Hugging Face), http(s) only. */
+  codeUrls: string[];
+  /** Project pages, http(s) only. */
+  projectUrls: string[];
+  hf?: HfInfo;
+  /** When Paperlight first saw the paper (ms since epoch). */
+  firstSeenAt: number;
+  /** When it last saw it (ms since epoch). */
+  lastSeenAt: number;
+  firstSighting: Sighting;
+  lastSighting: Sighting;
+  /** How many page views have shown the paper. */
+  sightingCount: number;
+  /** Set while the paper is saved (ms since epoch). */
+  savedAt?: number;
+  /**
+   * Whether the paper counts toward the badge's "new" count. Set once, when the record is made:
+   * false only for a paper first met as a replacement (`replace`, `replace-cross`) in an arXiv
+   * feed fetched by the background digest; true for everything else, page sightings included.
+   * Added in schema version 2 (records from version 1 become true).
+   */
+  countsAsNew: boolean;
+  /**
+   * Only on items saved from any page with "Summarize this page" (id `url:<canonical URL>`,
+   * sighting kind `article`): the article's URL, site name, 3–5 key sentences and reading time.
+   */
+  article?: ArticleInfo;
+  /**
+   * True while all Paperlight knows of the paper is its id (found as a link on a page with
+   * "Find papers on this page"): `title` is the placeholder "arXiv:<id>". Cleared when a page or
+   * feed gives the paper's details.
+   */
+  placeholder?: true;
+}
+
+/** What an article item keeps besides the common fields (see PaperRecord.article). */
+export interface ArticleInfo {
+  /** The article's canonical http(s) URL (also in the id, after `url:`). */
+  url: string;
+  /** '' when the page names no site. */
+  siteName: string;
+  keySentences: string[];
+  /** At about 230 words a minute. */
+  readingMinutes: number;
+}
+
+/**
+ * Whether a stored paper is worth looking up on the arXiv API ("fill-in"): an arXiv paper
+ * without an abstract (not a saved article).
+ */
+export function needsFillIn(paper: Pick<PaperRecord, 'id' | 'abstract' | 'article'>): boolean {
+  return !paper.abstract && !paper.article && isArxivId(paper.id);
+}
