@@ -222,25 +222,25 @@ function dedupeKey({ href, host }: Parsed): string {
   return `${host}${key}`;
 }
 
-/** A sentence-bounded window of text before `index`. */
+/** A sentence-bounded stretch of text before `index`. */
 function textBefore(text: string, index: number): string {
-  const window = text.slice(Math.max(0, index - CUE_WINDOW), index);
+  const nearby = text.slice(Math.max(0, index - CUE_WINDOW), index);
   let cut = -1;
-  for (let i = window.length - 2; i >= 0; i--) {
-    const c = window[i];
-    if ((c === '.' || c === '!' || c === '?') && /\s/.test(window[i + 1] ?? '')) {
+  for (let i = nearby.length - 2; i >= 0; i--) {
+    const c = nearby[i];
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(nearby[i + 1] ?? '')) {
       cut = i + 1;
       break;
     }
   }
-  return window.slice(cut + 1);
+  return nearby.slice(cut + 1);
 }
 
-/** A short window after a URL: "https://x.org (project page)". */
+/** A short nearby after a URL: "https://x.org (project page)". */
 function textAfter(text: string, index: number): string {
-  const window = text.slice(index, index + 40);
-  const stop = window.search(/[.!?](?:\s|$)/);
-  return stop === -1 ? window : window.slice(0, stop);
+  const nearby = text.slice(index, index + 40);
+  const stop = nearby.search(/[.!?](?:\s|$)/);
+  return stop === -1 ? nearby : nearby.slice(0, stop);
 }
 
 /** Whether a bare host ends in a common top-level domain ("bouncerbench.com", not "main.py"). */
