@@ -132,6 +132,9 @@ describe('accessibility (axe-core) in Chromium', () => {
       await inColorScheme(options, colorScheme);
       await options.getByText('Not available in this browser').waitFor();
       expect(await failures(options)).toEqual([]);
+      await options.getByLabel('Categories you follow').fill('cs.LG, nonsense');
+      await options.locator('input[aria-invalid="true"]').waitFor();
+      expect(await failures(options), 'with an invalid category').toEqual([]);
       await options.close();
     });
   }
