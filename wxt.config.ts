@@ -1,9 +1,21 @@
 import { defineConfig } from 'wxt';
 
+// Firefox only (Chrome warns about keys it does not know). Paperlight collects and transmits no
+// user data: its only requests are the public feeds and arXiv look-ups listed in the README.
+// data_collection_permissions exists from Firefox 140 (142 on Android); older versions reject it.
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'paperlight@paperlight.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Paperlight',
     description:
       "Notices the papers on arXiv and Hugging Face pages you read, keeps a local digest, and shows the day's papers with TL;DRs and code links.",
@@ -19,5 +31,6 @@ export default defineConfig({
     // current tab only after the user's click, with the injected page-reader.js.
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     action: { default_title: 'Paperlight' },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+  }),
 });

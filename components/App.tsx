@@ -48,19 +48,21 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
             label="Views"
           />
         </header>
-        <TabPanel idPrefix={idPrefix} tab={view}>
-          {view === 'today' ? (
-            <TodayView
-              dayStart={dayStart}
-              onDayChange={setDayStart}
-              viewportHeight={listViewportHeight}
-            />
-          ) : view === 'saved' ? (
-            <SavedView viewportHeight={listViewportHeight} />
-          ) : (
-            <PageView tabId={pageTabId} viewportHeight={listViewportHeight} />
-          )}
-        </TabPanel>
+        <main className="app-main">
+          <TabPanel idPrefix={idPrefix} tab={view}>
+            {view === 'today' ? (
+              <TodayView
+                dayStart={dayStart}
+                onDayChange={setDayStart}
+                viewportHeight={listViewportHeight}
+              />
+            ) : view === 'saved' ? (
+              <SavedView viewportHeight={listViewportHeight} />
+            ) : (
+              <PageView tabId={pageTabId} viewportHeight={listViewportHeight} />
+            )}
+          </TabPanel>
+        </main>
       </div>
     </NoticeProvider>
   );

@@ -29,7 +29,7 @@ export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
   }
   return (
     <div className="view">
-      <p className="list-summary">{paperCount(papers.length)} saved · newest first</p>
+      <h2 className="list-summary">{paperCount(papers.length)} saved · newest first</h2>
       <PaperList papers={papers} grouped={false} viewportHeight={viewportHeight} />
     </div>
   );

@@ -2,11 +2,14 @@ import { browser } from 'wxt/browser';
 import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/background/feedSchedule';
 import { handleFillInAlarm, resumeFillIn } from '@/utils/background/fillIn';
 import { handleMessage, refreshBadge } from '@/utils/background/handleMessage';
+import { toolbarButton } from '@/utils/background/toolbarButton';
 import { db } from '@/utils/storage/database';
 import { SETTINGS_KEYS } from '@/utils/storage/settingsStore';
 
 export default defineBackground(() => {
-  browser.action.setBadgeBackgroundColor({ color: '#b3261e' }).catch(() => {});
+  toolbarButton()
+    .setBadgeBackgroundColor({ color: '#b3261e' })
+    .catch(() => {});
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     return handleMessage(db, message);

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
 import { runDigestNow } from '@/utils/background/feedSchedule';
@@ -10,6 +9,7 @@ import {
   setPaperSaved,
 } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
+import { toolbarButton } from '@/utils/background/toolbarButton';
 import { isArxivId } from '@/utils/shared/paper';
 import {
   type MessageName,
@@ -26,7 +26,7 @@ export const popupOpenedAt = storage.defineItem<number>('local:popupOpenedAt', {
 export async function refreshBadge(database: PaperlightDatabase): Promise<string> {
   const since = await popupOpenedAt.getValue();
   const text = badgeText(await countFirstSeenSince(database, since));
-  await browser.action.setBadgeText({ text });
+  await toolbarButton().setBadgeText({ text });
   return text;
 }
 

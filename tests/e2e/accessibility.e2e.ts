@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import {
+  eventually,
+  fixture,
+  type LoadedExtension,
+  launchExtension,
+  openPopup,
+  readStore,
+  routePage,
+} from '@/tests/e2e/harness';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
+
+/**
+ * axe-core on the built popup and options page in Chromium, in the light and the dark colour
+ * scheme: no serious or critical violation (contrast, names, roles…), and the popup's content sits
+ * in landmarks with one `main`.
+ */
+
+const NEW_LISTING = 'https://arxiv.org/list/cs.CL/new';
+const RECENT = 'https://arxiv.org/list/cs.CL/recent';
+const HF_DAILY = 'https://huggingface.co/papers/date/2024-09-02';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const COLOR_SCHEMES = ['light', 'dark'] as const;
+const LANDMARK_RULES = ['landmark-one-main', 'region'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+declare const axe: { run(context: Document): Promise<{ violations: Violation[] }> };
+
+/** axe's violations on the page as it is now, one readable line each. */
+async function violations(page: Page): Promise<{ rule: string; impact: string; line: string }[]> {
+  // Extension pages forbid inline scripts (CSP), so no addScriptTag: evaluate the source instead.
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() => axe.run(document));
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact ?? 'unknown',
+    line: `${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes
+      .map((node) => node.target.join(' '))
+      .join(', ')}`,
+  }));
+}
+
+/** The lines of serious and critical violations, and of the landmark rules (a `main`, no content outside landmarks). */
+async function failures(page: Page): Promise<string[]> {
+  return (await violations(page))
+    .filter(
+      (violation) =>
+        violation.impact === 'serious' ||
+        violation.impact === 'critical' ||
+        LANDMARK_RULES.includes(violation.rule),
+    )
+    .map((violation) => violation.line);
+}
+
+async function inColorScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+    colorScheme === 'dark',
+  );
+}
+
+describe('accessibility (axe-core) in Chromium', () => {
+  let extension: LoadedExtension;
+
+  beforeAll(async () => {
+    extension = await launchExtension();
+    const { context, worker } = extension;
+    await routePage(context, NEW_LISTING, fixture('arxiv-list-new-current.html'));
+    await routePage(context, RECENT, fixture('arxiv-list-recent-current.html'));
+    await routePage(context, HF_DAILY, fixture('hf-daily.html'));
+    // A digest with every kind of row: TL;DRs, code links, HF's AI summaries, rows without an
+    // abstract ("No abstract yet"), and one saved paper.
+    const page = await context.newPage();
+    for (const url of [RECENT, HF_DAILY, NEW_LISTING]) {
+      const before = (await readStore<PaperRecord>(worker)).length;
+      await page.goto(url);
+      await eventually(
+        () => readStore<PaperRecord>(worker),
+        (rows) => rows.length > before,
+      );
+    }
+    await page.locator('.paperlight-save').first().click();
+    await eventually(
+      () => readStore<PaperRecord>(worker),
+      (rows) => rows.some((row) => row.savedAt !== undefined),
+    );
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+  });
+
+  for (const colorScheme of COLOR_SCHEMES) {
+    it(`the popup's views with papers, ${colorScheme}`, async () => {
+      const popup = await openPopup(extension);
+      await inColorScheme(popup, colorScheme);
+
+      await popup.locator('article.paper .paper-tldr .summary-label').first().waitFor();
+      await popup.locator('article.paper .paper-ai').first().waitFor();
+      await popup.locator('article.paper .paper-missing').first().waitFor();
+      expect(await failures(popup), 'Today').toEqual([]);
+      // A focused row takes the hover background: its small text must still read.
+      await popup.locator('article.paper .paper-title a').first().focus();
+      expect(await failures(popup), 'Today, a row focused').toEqual([]);
+
+      await popup.getByRole('tab', { name: /Saved/ }).click();
+      await popup.locator('[role="tabpanel"] article.paper').first().waitFor();
+      expect(await failures(popup), 'Saved').toEqual([]);
+
+      await popup.getByRole('tab', { name: 'This page' }).click();
+      await popup.getByRole('button', { name: /Summarize this page/ }).waitFor();
+      expect(await failures(popup), 'This page').toEqual([]);
+      expect(await popup.getByRole('main').count()).toBe(1);
+      await popup.close();
+    });
+
+    it(`the options page, ${colorScheme}`, async () => {
+      const options = await extension.context.newPage();
+      await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+      await inColorScheme(options, colorScheme);
+      await options.getByText('Not available in this browser').waitFor();
+      expect(await failures(options)).toEqual([]);
+      await options.getByLabel('Categories you follow').fill('cs.LG, nonsense');
+      await options.locator('input[aria-invalid="true"]').waitFor();
+      expect(await failures(options), 'with an invalid category').toEqual([]);
+      await options.close();
+    });
+  }
+
+  it('the first-run popup (empty digest), light and dark', async () => {
+    const fresh = await launchExtension();
+    try {
+      const popup = await openPopup(fresh);
+      await popup.getByRole('heading', { name: 'Your paper digest is empty' }).waitFor();
+      for (const colorScheme of COLOR_SCHEMES) {
+        await inColorScheme(popup, colorScheme);
+        expect(await failures(popup), colorScheme).toEqual([]);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+});
