@@ -1,24 +1,83 @@
-import { type ReactNode, useEffect } from 'react';
-import { useWindowedList, type WindowedListOptions } from '@/components/useWindowedList';
+import {
+  measureElement,
+  observeElementRect,
+  useVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
+import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 
-interface VirtualListProps<T> extends WindowedListOptions<T> {
+/** Viewport height used before (or without) layout, e.g. in jsdom: about the popup's list area. */
+const FALLBACK_VIEWPORT_HEIGHT = 600;
+
+interface VirtualListProps<T> {
+  items: readonly T[];
+  getKey: (item: T, index: number) => string;
+  /** Height guess (px) for an item not yet measured. */
+  estimateSize: (item: T, index: number) => number;
+  /** Fixed viewport height; measured from the scroll element when omitted. */
+  viewportHeight?: number;
+  /** Items rendered beyond each edge of the viewport. */
+  overscan?: number;
   renderItem: (item: T, index: number) => ReactNode;
   className?: string;
   /** Told the items rendered (in view, plus the overscan) whenever they change. */
   onRendered?: (items: readonly T[]) => void;
 }
 
-/** A scroll box that renders only the items in (or near) view; see useWindowedList. */
+/** A measured height, or (no layout: a hidden panel, jsdom) the last known one or the estimate. */
+function measureOrKeep(
+  element: HTMLDivElement,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, HTMLDivElement>,
+): number {
+  const size = measureElement(element, entry, instance);
+  if (size > 0) return size;
+  const index = instance.indexFromElement(element);
+  const known = instance.itemSizeCache.get(instance.options.getItemKey(index));
+  return known ?? instance.options.estimateSize(index);
+}
+
+/**
+ * A scroll box that renders only the items in (or near) view, absolutely positioned in a spacer
+ * as tall as the whole list (@tanstack/react-virtual). Heights start as estimates and are replaced
+ * by measured ones; when a row above the viewport changes height, the scroll position is corrected
+ * by the same amount, so the rows in view stay where they are on screen.
+ */
 export function VirtualList<T>({
+  items,
+  getKey,
+  estimateSize,
+  viewportHeight,
+  overscan = 4,
   renderItem,
   className,
   onRendered,
-  ...options
 }: VirtualListProps<T>) {
-  const { scrollRef, onScroll, measureRef, virtualItems, totalSize } = useWindowedList(options);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    getItemKey: useCallback((index: number) => getKey(items[index] as T, index), [items, getKey]),
+    estimateSize: useCallback(
+      (index: number) => estimateSize(items[index] as T, index),
+      [items, estimateSize],
+    ),
+    overscan,
+    measureElement: measureOrKeep,
+    initialRect: { width: 0, height: viewportHeight ?? FALLBACK_VIEWPORT_HEIGHT },
+    observeElementRect: (instance, report) => {
+      if (viewportHeight !== undefined) {
+        report({ width: 0, height: viewportHeight });
+        return;
+      }
+      return observeElementRect(instance, (rect) =>
+        report(rect.height > 0 ? rect : { ...rect, height: FALLBACK_VIEWPORT_HEIGHT }),
+      );
+    },
+  });
+  const virtualItems = virtualizer.getVirtualItems();
   const first = virtualItems[0]?.index ?? 0;
-  const end = first + virtualItems.length;
-  const { items } = options;
+  const end = (virtualItems[virtualItems.length - 1]?.index ?? -1) + 1;
   useEffect(() => {
     onRendered?.(items.slice(first, end));
   }, [onRendered, items, first, end]);
@@ -26,20 +85,19 @@ export function VirtualList<T>({
     <div
       ref={scrollRef}
       className={className ? `vlist ${className}` : 'vlist'}
-      onScroll={onScroll}
       data-testid="virtual-list"
-      style={options.viewportHeight !== undefined ? { height: options.viewportHeight } : undefined}
+      style={viewportHeight !== undefined ? { height: viewportHeight } : undefined}
     >
-      <div className="vlist-spacer" style={{ height: totalSize }}>
-        {virtualItems.map(({ item, index, key, start }) => (
+      <div className="vlist-spacer" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualItems.map(({ index, key, start }) => (
           <div
-            key={key}
-            ref={measureRef}
-            data-key={key}
+            key={String(key)}
+            ref={virtualizer.measureElement}
+            data-index={index}
             className="vlist-item"
             style={{ transform: `translateY(${start}px)` }}
           >
-            {renderItem(item, index)}
+            {renderItem(items[index] as T, index)}
           </div>
         ))}
       </div>

@@ -1,30 +1,78 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computeOffsets, indexAt, visibleRange } from '@/components/useWindowedList';
+import { VirtualList } from '@/components/VirtualList';
 import { freshDb, HOUR, makePaper, NOW, renderPopup } from '@/tests/component/helpers';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 
-describe('windowing math', () => {
-  const offsets = computeOffsets([100, 50, 150, 100]); // starts 0, 100, 150, 300; total 400
+// jsdom has no layout: rows keep their estimated heights, so these set the list's geometry.
+const SIZES = [100, 50, 150, 100]; // starts 0, 100, 150, 300; total 400
 
-  it('computes start offsets and the total height', () => {
-    expect(offsets).toEqual([0, 100, 150, 300, 400]);
-    expect(computeOffsets([])).toEqual([0]);
+function renderList(viewportHeight: number, overscan: number, sizes = SIZES) {
+  const items = sizes.map((size, index) => ({ name: `item ${index}`, size }));
+  render(
+    <VirtualList
+      items={items}
+      getKey={(item) => item.name}
+      estimateSize={(item) => item.size}
+      viewportHeight={viewportHeight}
+      overscan={overscan}
+      renderItem={(item) => <p>{item.name}</p>}
+    />,
+  );
+  const scroller = screen.getByTestId('virtual-list');
+  const scrollTo = (scrollTop: number) => fireEvent.scroll(scroller, { target: { scrollTop } });
+  const rendered = () => screen.queryAllByText(/^item \d$/).map((row) => row.textContent);
+  const starts = () =>
+    [...scroller.querySelectorAll<HTMLElement>('.vlist-item')].map((row) => row.style.transform);
+  const total = () => (scroller.firstElementChild as HTMLElement).style.height;
+  return { scrollTo, rendered, starts, total };
+}
+
+describe('windowing geometry', () => {
+  it('places items at their start offsets in a spacer of the total height', () => {
+    const list = renderList(1000, 0);
+    expect(list.starts()).toEqual([
+      'translateY(0px)',
+      'translateY(100px)',
+      'translateY(150px)',
+      'translateY(300px)',
+    ]);
+    expect(list.total()).toBe('400px');
   });
 
   it('finds the item containing a position', () => {
-    expect(indexAt(offsets, 0)).toBe(0);
-    expect(indexAt(offsets, 99)).toBe(0);
-    expect(indexAt(offsets, 100)).toBe(1);
-    expect(indexAt(offsets, 299)).toBe(2);
-    expect(indexAt(offsets, 10_000)).toBe(3);
+    const list = renderList(1, 0);
+    expect(list.rendered()).toEqual(['item 0']);
+    list.scrollTo(99);
+    expect(list.rendered()).toEqual(['item 0']);
+    list.scrollTo(100);
+    expect(list.rendered()).toEqual(['item 1']);
+    list.scrollTo(299);
+    expect(list.rendered()).toEqual(['item 2']);
+    list.scrollTo(10_000);
+    expect(list.rendered()).toEqual(['item 3']);
   });
 
   it('renders the viewport plus overscan', () => {
-    expect(visibleRange(offsets, 0, 120, 0)).toEqual({ start: 0, end: 2 });
-    expect(visibleRange(offsets, 160, 100, 0)).toEqual({ start: 2, end: 3 });
-    expect(visibleRange(offsets, 160, 100, 1)).toEqual({ start: 1, end: 4 });
-    expect(visibleRange([0], 0, 500, 3)).toEqual({ start: 0, end: 0 });
+    expect(renderList(120, 0).rendered()).toEqual(['item 0', 'item 1']);
+  });
+
+  it('renders the viewport plus overscan, scrolled', () => {
+    const list = renderList(100, 0);
+    list.scrollTo(160);
+    expect(list.rendered()).toEqual(['item 2']);
+  });
+
+  it('renders one more item each side with an overscan of 1', () => {
+    const list = renderList(100, 1);
+    list.scrollTo(160);
+    expect(list.rendered()).toEqual(['item 1', 'item 2', 'item 3']);
+  });
+
+  it('renders nothing for no items', () => {
+    const list = renderList(500, 3, []);
+    expect(list.rendered()).toEqual([]);
+    expect(list.total()).toBe('0px');
   });
 });
 

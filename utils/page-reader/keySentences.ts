@@ -3,7 +3,7 @@
  * sentence's term-frequency centrality (how much of the article's recurring vocabulary it carries)
  * plus its position (early in the article, first in its paragraph). Pure: no DOM, no network.
  */
-import { porterStem } from '@/scripts/rouge';
+import { stemmer } from 'stemmer';
 import { splitSentences } from '@/utils/shared/tldr';
 
 /** Most characters read from an article (keeps the scorer fast on huge pages). */
@@ -29,7 +29,7 @@ function terms(sentence: string): string[] {
   const out: string[] = [];
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    out.push(/^[a-z]+$/.test(word) && word.length > 3 ? porterStem(word) : word);
+    out.push(/^[a-z]+$/.test(word) && word.length > 3 ? stemmer(word) : word);
   }
   return out;
 }

@@ -4,42 +4,17 @@
  * error or a slow answer all give `'unavailable'` / `null`, never an exception, so the popup simply
  * keeps Paperlight's local TL;DR.
  *
- * API shape (https://developer.chrome.com/docs/ai/summarizer-api): a global `Summarizer` with
- * `availability(options)` → 'unavailable' | 'downloadable' | 'downloading' | 'available' and
- * `create(options)` → a summarizer whose `summarize(text, { context, signal })` resolves to text.
- * `create()` starts the model download when it is 'downloadable' (and then needs a user gesture).
+ * API: https://developer.chrome.com/docs/ai/summarizer-api. `create()` starts the model download
+ * when availability is 'downloadable' (and then needs a user gesture).
  */
 import { splitSentences } from '@/utils/shared/tldr';
 
-export type OnDeviceStatus = 'available' | 'downloadable' | 'downloading' | 'unavailable';
-
-/** The download monitor `create()` hands to `options.monitor`. */
-interface CreateMonitorLike {
-  addEventListener(type: 'downloadprogress', listener: (event: { loaded: number }) => void): void;
-}
-
-interface SummarizerCreateOptions {
-  type: 'tldr';
-  format: 'plain-text';
-  length: 'short';
-  sharedContext?: string;
-  expectedInputLanguages?: string[];
-  outputLanguage?: string;
-  monitor?: (monitor: CreateMonitorLike) => void;
-  signal?: AbortSignal;
-}
-
-/** The part of a summarizer instance Paperlight uses. */
-interface SummarizerLike {
-  summarize(text: string, options?: { context?: string; signal?: AbortSignal }): Promise<string>;
-  destroy?(): void;
-}
+// Types: @types/dom-chromium-ai (tsconfig `types`). They declare `Summarizer` as always there;
+// it is not (other browsers, older Chrome, no model), so it is only ever read via summarizerApi().
+export type OnDeviceStatus = Availability;
 
 /** The part of the global `Summarizer` Paperlight uses. */
-export interface SummarizerApi {
-  availability(options?: SummarizerCreateOptions): Promise<string>;
-  create(options: SummarizerCreateOptions): Promise<SummarizerLike>;
-}
+export type SummarizerApi = Pick<typeof Summarizer, 'availability' | 'create'>;
 
 /** How long one summary (or a status check) may take before Paperlight gives up on it. */
 export const SUMMARY_TIMEOUT_MS = 5000;
@@ -116,7 +91,7 @@ export async function onDeviceSummarizerStatus(
 ): Promise<OnDeviceStatus> {
   const api = summarizerApi();
   if (!api) return 'unavailable';
-  let answer: Promise<string>;
+  let answer: Promise<unknown>;
   try {
     answer = api.availability(OPTIONS);
   } catch {
@@ -153,11 +128,11 @@ export async function downloadOnDeviceModel(
 }
 
 /** The popup's one summarizer, made on first use (null: not available or creation failed). */
-let shared: Promise<SummarizerLike | null> | null = null;
+let shared: Promise<Summarizer | null> | null = null;
 /** Summaries run one at a time (the model does anyway), so each gets its own time budget. */
 let queue: Promise<unknown> = Promise.resolve();
 
-function sharedSummarizer(): Promise<SummarizerLike | null> {
+function sharedSummarizer(): Promise<Summarizer | null> {
   if (shared) return shared;
   shared = (async () => {
     const api = summarizerApi();
