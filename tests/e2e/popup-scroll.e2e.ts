@@ -7,7 +7,7 @@ import {
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
-import type { PaperRecord } from '@/utils/storage/database';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * Scroll anchoring in the popup's windowed list, in Chromium (jsdom has no layout): a long arXiv
