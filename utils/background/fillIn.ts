@@ -7,7 +7,8 @@ import {
   type PoliteFetcher,
   type StateCell,
 } from '@/utils/background/politeFetch';
-import { type DetectedPaper, isArxivId } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
+import type { DetectedPaper } from '@/utils/shared/paper';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { needsFillIn } from '@/utils/shared/paperRecord';
 import { isValidPaper } from '@/utils/shared/protocol';

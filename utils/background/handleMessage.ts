@@ -10,7 +10,7 @@ import {
   setPaperSaved,
 } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
-import { isArxivId } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
 import {
   type MessageName,
   type Reply,

@@ -1,4 +1,4 @@
-import { isArxivId } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
 import { safeHttpUrl } from '@/utils/shared/url';

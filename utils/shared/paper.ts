@@ -74,19 +74,6 @@ export interface PageDetection {
   papers: DetectedPaper[];
 }
 
-/** Strips a version suffix: "2408.01234v3" → "2408.01234". */
-export function bareArxivId(id: string): string {
-  return id.trim().replace(/v\d+$/i, '');
-}
-
-const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
-const OLD_STYLE_ID = /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/;
-
-/** True for a bare (versionless) arXiv identifier of either the new or the old style. */
-export function isArxivId(id: string): boolean {
-  return NEW_STYLE_ID.test(id) || OLD_STYLE_ID.test(id);
-}
-
 /**
  * Size limits on what a page may send. Adapters clip to them (so a huge or hostile page still
  * yields usable entries) and the background schema rejects anything beyond them.

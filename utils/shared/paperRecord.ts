@@ -1,5 +1,5 @@
+import { isArxivId } from '@/utils/shared/arxivId';
 import type { HfInfo, ListingSection, SourceKind } from '@/utils/shared/paper';
-import { isArxivId } from '@/utils/shared/paper';
 
 /** One sighting of a paper: which page, when, and where on it. */
 export interface Sighting {

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
+import { isArxivId } from '@/utils/shared/arxivId';
 import { ARTICLE_LIMITS } from '@/utils/shared/pageReaderResult';
 import {
   DETECTED_SOURCE_KINDS,
   type DetectedPaper,
-  isArxivId,
   LIMITS,
   LISTING_SECTIONS,
   type PageDetection,

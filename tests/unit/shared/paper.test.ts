@@ -1,4 +1,4 @@
-import { bareArxivId, cleanText, isArxivId } from '@/utils/shared/paper';
+import { cleanText } from '@/utils/shared/paper';
 
 describe('cleanText', () => {
   it('collapses every kind of whitespace run to one space and trims', () => {
@@ -14,17 +14,5 @@ describe('cleanText', () => {
     expect(cleanText(undefined, 3)).toBe('');
     expect(cleanText(null, 3)).toBe('');
     expect(cleanText(' \n\t ', 3)).toBe('');
-  });
-});
-
-describe('arXiv ids', () => {
-  it('drops the version and accepts both id styles', () => {
-    expect(bareArxivId(' 2408.01234v12 ')).toBe('2408.01234');
-    expect(isArxivId('2408.01234')).toBe(true);
-    expect(isArxivId('0704.0001')).toBe(true);
-    expect(isArxivId('hep-th/9901001')).toBe(true);
-    expect(isArxivId('math.AG/0601001')).toBe(true);
-    expect(isArxivId('2408.1')).toBe(false);
-    expect(isArxivId('javascript:alert(1)')).toBe(false);
   });
 });

@@ -3,14 +3,8 @@
  * type, id / category / author / date helpers and the collector that validates each paper. Pure
  * functions: no DOM, no browser APIs, nothing here throws.
  */
-import {
-  bareArxivId,
-  cleanText,
-  type DetectedPaper,
-  isArxivId,
-  LIMITS,
-  type ListingSection,
-} from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
+import { cleanText, type DetectedPaper, LIMITS, type ListingSection } from '@/utils/shared/paper';
 
 /** A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). */
 export type FeedPaper = DetectedPaper & { announceType?: string };
@@ -42,34 +36,6 @@ export type Json = Record<string, unknown>;
 export const obj = (v: unknown): Json =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/**
- * A bare, valid arXiv id from a feed field: "https://arxiv.org/abs/2408.01234v2",
- * "oai:arXiv.org:2403.15527v1", "arXiv:2403.15527v1", "http://arxiv.org/abs/hep-th/9901001v1",
- * "2509.24006"; '' when there is none.
- */
-export function arxivIdFrom(raw: string | null | undefined): string {
-  let s = (raw ?? '').trim().slice(0, 300);
-  const abs = s.search(/\/(abs|pdf)\//);
-  if (abs >= 0) s = s.slice(abs + 5);
-  s = s
-    .replace(/^oai:arxiv\.org:/i, '')
-    .replace(/^arxiv:\s*/i, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\.pdf$/i, '')
-    .replace(/\/+$/, '');
-  const id = bareArxivId(s);
-  return isArxivId(id) ? id : '';
-}
-
-/** The first valid id among the candidates, or ''. */
-export function firstArxivId(...candidates: (string | null | undefined)[]): string {
-  for (const c of candidates) {
-    const id = arxivIdFrom(c);
-    if (id) return id;
-  }
-  return '';
-}
 
 const SUFFIX = /^(jr|sr|ii|iii|iv|v|phd|md)\.?$/i;
 

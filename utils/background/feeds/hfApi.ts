@@ -15,11 +15,11 @@ import {
   collector,
   type FeedPaper,
   type FeedParse,
-  firstArxivId,
   nothing,
   obj,
   str,
 } from '@/utils/background/feeds/common';
+import { firstArxivId } from '@/utils/shared/arxivId';
 import { cleanText, type HfInfo, LIMITS } from '@/utils/shared/paper';
 
 export type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
@@ -57,7 +57,7 @@ function itemPaper(item: unknown, date: string | undefined): Built {
   const outer = obj(item);
   const p = obj(outer.paper);
   const field = (key: string): unknown => p[key] ?? outer[key];
-  const id = firstArxivId(str(p.id), str(outer.id));
+  const id = firstArxivId([str(p.id), str(outer.id)]);
   if (!id) return { skip: `no valid arXiv id (${cleanText(str(p.id) ?? typeof p.id, 40)})` };
   const authors: string[] = [];
   const list = field('authors');

@@ -4,13 +4,12 @@
  */
 
 import type { DetectedEntry, PageScan } from '@/utils/content/adapters/adapter';
+import { isArxivId } from '@/utils/shared/arxivId';
 import {
-  bareArxivId,
   categoryCode,
   categoryList,
   cleanText,
   type DetectedPaper,
-  isArxivId,
   LIMITS,
   type PageSource,
   type SourceKind,
@@ -134,29 +133,6 @@ export function dropLabel(text: string, label: string): string {
   return text.slice(0, label.length).toLowerCase() === label.toLowerCase()
     ? text.slice(label.length).trim()
     : text;
-}
-
-/**
- * A bare, valid arXiv id out of an href, element id or link text ("/abs/2408.01234v2",
- * "https://arxiv.org/abs/hep-th/9901001", "arXiv:2408.01234"), or '' when there is none.
- */
-export function parseId(raw: string | null | undefined): string {
-  if (raw && isArxivId(raw)) return raw; // the common case: an element id such as "2408.01234"
-  let s = (raw ?? '').trim();
-  const abs = s.indexOf('/abs/');
-  if (abs >= 0) s = s.slice(abs + 5);
-  s = s.replace(/^arxiv:/i, '').replace(/[?#].*$/, '');
-  const id = bareArxivId(s);
-  return isArxivId(id) ? id : '';
-}
-
-/** First valid id among the candidates, or ''. */
-export function firstId(...candidates: (string | null | undefined)[]): string {
-  for (const c of candidates) {
-    const id = parseId(c);
-    if (id) return id;
-  }
-  return '';
 }
 
 /**

@@ -5,7 +5,8 @@
  * props as HTML-escaped JSON in `data-props` (the DOM hands it back unescaped).
  */
 
-import { httpUrl, parseId } from '@/utils/content/adapters/dom';
+import { httpUrl } from '@/utils/content/adapters/dom';
+import { firstArxivId } from '@/utils/shared/arxivId';
 import { cleanText, type DetectedPaper, type HfInfo, LIMITS } from '@/utils/shared/paper';
 
 export type Json = Record<string, unknown>;
@@ -78,7 +79,7 @@ export function hfPaper(item: unknown, dailyDate?: string): DetectedPaper {
     dailyDate: dailyDate ?? day(field('submittedOnDailyAt')),
   };
   return {
-    id: parseId(str(p.id) ?? str(outer.id)),
+    id: firstArxivId([str(p.id), str(outer.id)]),
     title: cleanText(str(field('title')), LIMITS.title),
     authors,
     abstract: cleanText(str(field('summary')), LIMITS.abstract),

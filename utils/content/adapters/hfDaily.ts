@@ -19,8 +19,9 @@
  */
 
 import type { DetectedEntry, SiteAdapter } from '@/utils/content/adapters/adapter';
-import { collector, parseId, safeScan, textOf } from '@/utils/content/adapters/dom';
+import { collector, safeScan, textOf } from '@/utils/content/adapters/dom';
 import { day, findProps, hfPaper, isHfPage, type Json } from '@/utils/content/adapters/hfCommon';
+import { arxivIdFrom } from '@/utils/shared/arxivId';
 import { LIMITS } from '@/utils/shared/paper';
 
 const PATH =
@@ -51,7 +52,7 @@ function fromCard(article: Element, dailyDate: string | undefined): DetectedEntr
   );
   return {
     paper: {
-      id: parseId(link?.getAttribute('href')?.slice(8)),
+      id: arxivIdFrom(link?.getAttribute('href')?.slice(8)),
       title: textOf(article.querySelector('h3'), LIMITS.title),
       authors: [],
       hf: { upvotes: votes ? Number(votes) : undefined, dailyDate },

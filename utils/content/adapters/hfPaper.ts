@@ -14,8 +14,9 @@
  */
 
 import type { SiteAdapter } from '@/utils/content/adapters/adapter';
-import { collector, parseId, safeScan, textOf } from '@/utils/content/adapters/dom';
+import { collector, safeScan, textOf } from '@/utils/content/adapters/dom';
 import { findProps, hfPaper, isHfPage, obj, str } from '@/utils/content/adapters/hfCommon';
+import { arxivIdFrom, arxivIdFromUrl, firstArxivId } from '@/utils/shared/arxivId';
 import { cleanText, LIMITS } from '@/utils/shared/paper';
 
 const PATH = /^\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?$/;
@@ -26,12 +27,7 @@ function meta(doc: Document, selector: string): string {
 
 function linksToArxiv(doc: Document, id: string): boolean {
   for (const a of doc.querySelectorAll('a[href*="arxiv.org/"]')) {
-    const href = a.getAttribute('href') ?? '';
-    if (
-      /^https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\//i.test(href) &&
-      parseId(href.replace(/\/pdf\//i, '/abs/').replace(/\.pdf$/i, '')) === id
-    )
-      return true;
+    if (arxivIdFromUrl(a.getAttribute('href') ?? '') === id) return true;
   }
   return false;
 }
@@ -47,7 +43,7 @@ export const hfPaperPage: SiteAdapter = {
   name: 'hf-paper',
   matches: (url) => isHfPage(url) && PATH.test(url.pathname),
   scan(doc, url, options) {
-    const id = parseId(PATH.exec(url.pathname)?.[1]);
+    const id = arxivIdFrom(PATH.exec(url.pathname)?.[1]);
     const inPlace = options?.inPlace === true;
     return safeScan(doc, 'hf-daily', 'HF paper pages', url, () => {
       const papers = collector((paper: ReturnType<typeof hfPaper>) => ({ paper, anchor: null }));
@@ -56,7 +52,7 @@ export const hfPaperPage: SiteAdapter = {
         doc,
         'div.SVELTE_HYDRATER[data-props]',
         (raw) => raw.includes(id),
-        (json) => parseId(str(obj(json.paper).id) ?? str(json.id)) === id,
+        (json) => firstArxivId([str(obj(json.paper).id), str(json.id)]) === id,
       );
       if (props) papers.add(hfPaper(props));
       if (papers.entries.length) return papers.entries;
