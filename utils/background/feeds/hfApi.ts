@@ -21,6 +21,7 @@ import {
 } from '@/utils/background/feeds/common';
 import { firstArxivId } from '@/utils/shared/arxivId';
 import { cleanText, type HfInfo, LIMITS } from '@/utils/shared/paper';
+import { httpUrl } from '@/utils/shared/url';
 
 export type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
 
@@ -33,21 +34,6 @@ function day(v: unknown): string | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? m[0] : undefined;
-}
-
-/** The URL if it is an absolute http(s) URL within the size limit, else undefined. */
-function httpUrl(raw: unknown): string | undefined {
-  const s = str(raw)?.trim();
-  if (!s || s.length > LIMITS.url || !/^https?:\/\//i.test(s)) return undefined;
-  try {
-    const url = new URL(s);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= LIMITS.url) {
-      return url.href;
-    }
-  } catch {
-    // not a URL
-  }
-  return undefined;
 }
 
 function itemPaper(item: unknown, date: string | undefined): Built {
@@ -74,8 +60,8 @@ function itemPaper(item: unknown, date: string | undefined): Built {
       typeof upvotes === 'number' && Number.isSafeInteger(upvotes) && upvotes >= 0
         ? upvotes
         : undefined,
-    githubRepo: httpUrl(field('githubRepo')),
-    projectPage: httpUrl(field('projectPage')),
+    githubRepo: httpUrl(field('githubRepo'), { max: LIMITS.url }),
+    projectPage: httpUrl(field('projectPage'), { max: LIMITS.url }),
     aiSummary: cleanText(str(field('ai_summary')), LIMITS.hfText),
     dailyDate: date ?? day(p.submittedOnDailyAt) ?? day(outer.submittedOnDailyAt),
   };

@@ -175,20 +175,6 @@ export function authorLinks(links: Iterable<Element>): string[] {
   return names;
 }
 
-/** The URL if it is an absolute http(s) URL within the size limit, else undefined. */
-export function httpUrl(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  try {
-    const url = new URL(raw.trim());
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= LIMITS.url) {
-      return url.href;
-    }
-  } catch {
-    // not a URL
-  }
-  return undefined;
-}
-
 /** True for arxiv.org pages over http(s). */
 export function isArxivPage(url: URL): boolean {
   return /^https?:$/.test(url.protocol) && /^(www\.)?arxiv\.org$/.test(url.hostname);

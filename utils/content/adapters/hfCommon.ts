@@ -5,9 +5,9 @@
  * props as HTML-escaped JSON in `data-props` (the DOM hands it back unescaped).
  */
 
-import { httpUrl } from '@/utils/content/adapters/dom';
 import { firstArxivId } from '@/utils/shared/arxivId';
 import { cleanText, type DetectedPaper, type HfInfo, LIMITS } from '@/utils/shared/paper';
+import { httpUrl } from '@/utils/shared/url';
 
 export type Json = Record<string, unknown>;
 
@@ -73,8 +73,8 @@ export function hfPaper(item: unknown, dailyDate?: string): DetectedPaper {
   }
   const hf: HfInfo = {
     upvotes: Number.isSafeInteger(upvotes) && Number(upvotes) >= 0 ? Number(upvotes) : undefined,
-    githubRepo: httpUrl(field('githubRepo')),
-    projectPage: httpUrl(field('projectPage')),
+    githubRepo: httpUrl(field('githubRepo'), { max: LIMITS.url }),
+    projectPage: httpUrl(field('projectPage'), { max: LIMITS.url }),
     aiSummary: cleanText(str(field('ai_summary')), LIMITS.hfText),
     dailyDate: dailyDate ?? day(field('submittedOnDailyAt')),
   };

@@ -3,7 +3,6 @@ import {
   authorLinks,
   dropLabel,
   firstLast,
-  httpUrl,
   pageSource,
   subjects,
   textOf,
@@ -99,19 +98,6 @@ describe('misc', () => {
   it('dropLabel removes a leading label only', () => {
     expect(dropLabel('Comments: 9 pages', 'Comments:')).toBe('9 pages');
     expect(dropLabel('9 pages. Comments: none', 'Comments:')).toBe('9 pages. Comments: none');
-  });
-
-  it.each([
-    ['https://github.com/a/b', 'https://github.com/a/b'],
-    [' http://example.org/p ', 'http://example.org/p'],
-    ['javascript:alert(1)', undefined],
-    ['ftp://example.org/', undefined],
-    ['/relative', undefined],
-    ['', undefined],
-    [42, undefined],
-    [null, undefined],
-  ])('httpUrl(%s) → %s', (raw, url) => {
-    expect(httpUrl(raw)).toBe(url);
   });
 
   it('pageSource clips the label and keeps the URL within the limit', () => {
