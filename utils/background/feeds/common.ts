@@ -31,12 +31,6 @@ export interface FeedParse {
   itemsPerPage?: number;
 }
 
-export type Json = Record<string, unknown>;
-
-export const obj = (v: unknown): Json =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
 const SUFFIX = /^(jr|sr|ii|iii|iv|v|phd|md)\.?$/i;
 
 /**

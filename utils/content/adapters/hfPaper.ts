@@ -15,9 +15,10 @@
 
 import type { SiteAdapter } from '@/utils/content/adapters/adapter';
 import { collector, safeScan, textOf } from '@/utils/content/adapters/dom';
-import { findProps, hfPaper, isHfPage, obj, str } from '@/utils/content/adapters/hfCommon';
+import { findProps, isHfPage } from '@/utils/content/adapters/hfCommon';
 import { arxivIdFrom, arxivIdFromUrl, firstArxivId } from '@/utils/shared/arxivId';
-import { cleanText, LIMITS } from '@/utils/shared/paper';
+import { obj, paperFromHfJson, str } from '@/utils/shared/hfPaperJson';
+import { cleanText, type DetectedPaper, LIMITS } from '@/utils/shared/paper';
 
 const PATH = /^\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?$/;
 
@@ -46,7 +47,7 @@ export const hfPaperPage: SiteAdapter = {
     const id = arxivIdFrom(PATH.exec(url.pathname)?.[1]);
     const inPlace = options?.inPlace === true;
     return safeScan(doc, 'hf-daily', 'HF paper pages', url, () => {
-      const papers = collector((paper: ReturnType<typeof hfPaper>) => ({ paper, anchor: null }));
+      const papers = collector((paper: DetectedPaper) => ({ paper, anchor: null }));
       if (!id) return papers.entries;
       const props = findProps(
         doc,
@@ -54,7 +55,7 @@ export const hfPaperPage: SiteAdapter = {
         (raw) => raw.includes(id),
         (json) => firstArxivId([str(obj(json.paper).id), str(json.id)]) === id,
       );
-      if (props) papers.add(hfPaper(props));
+      if (props) papers.add(paperFromHfJson(props));
       if (papers.entries.length) return papers.entries;
       if (inPlace && !linksToArxiv(doc, id)) return papers.entries;
       const heading = textOf(doc.querySelector('h1'), LIMITS.title);
