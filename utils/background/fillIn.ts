@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
+import { createLock } from '@/utils/background/lock';
 import { mergeMetadata } from '@/utils/background/mergePaper';
 import {
   createPoliteFetcher,
@@ -95,12 +96,7 @@ function readFailures(value: unknown): FailureEntry[] {
 }
 
 /** Queue updates run one after another inside a worker (read, change, write). */
-let chain: Promise<unknown> = Promise.resolve();
-function exclusive<T>(task: () => Promise<T>): Promise<T> {
-  const run = chain.then(task);
-  chain = run.catch(() => undefined);
-  return run;
-}
+const exclusive = createLock();
 
 /**
  * Adds ids to the persisted queue, leaving out unknown papers, papers that have an abstract (or

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { createLock, type Lock } from '@/utils/background/lock';
 
 /**
  * Network access that respects the sources Paperlight reads (arXiv RSS, the arXiv API and the
@@ -442,26 +443,21 @@ function readGroup(value: unknown): GroupState {
   };
 }
 
-/** Per store and key, runs tasks one after another (the in-worker half of the politeness). */
-const chains = new WeakMap<object, Map<string, Promise<void>>>();
+/** One lock per store and key (the in-worker half of the politeness). */
+const locks = new WeakMap<object, Map<string, Lock>>();
 
 function exclusive<T>(store: object, key: string, task: () => Promise<T>): Promise<T> {
-  let byKey = chains.get(store);
+  let byKey = locks.get(store);
   if (byKey === undefined) {
     byKey = new Map();
-    chains.set(store, byKey);
+    locks.set(store, byKey);
   }
-  const run = (byKey.get(key) ?? Promise.resolve()).then(task);
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  byKey.set(key, tail);
-  const keys = byKey;
-  void tail.then(() => {
-    if (keys.get(key) === tail) keys.delete(key);
-  });
-  return run;
+  let lock = byKey.get(key);
+  if (lock === undefined) {
+    lock = createLock();
+    byKey.set(key, lock);
+  }
+  return lock(task);
 }
 
 function iso(ms: number): string {
