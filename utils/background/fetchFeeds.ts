@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
 import type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
@@ -19,6 +20,7 @@ import {
 import { activeCategories, type DigestSettings } from '@/utils/shared/settings';
 import { localDateKey } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { listOf } from '@/utils/storage/storedValue';
 
 /**
  * The background digest: fetches the sources switched on in the settings (Hugging Face daily
@@ -37,6 +39,12 @@ export interface BatchKeyEntry {
   url: string;
   /** `<announced day>:<SHA-256 of the sorted ids>`. */
   key: string;
+}
+
+const storedBatches = listOf(v.object({ url: v.string(), key: v.string() }));
+
+function readBatches(value: unknown): BatchKeyEntry[] {
+  return v.parse(storedBatches, value);
 }
 
 /** The last arXiv batch seen per feed URL, so a repeated batch is not stored again. */
@@ -137,8 +145,8 @@ async function runSource(deps: DigestDeps, plan: SourcePlan): Promise<SourceRepo
     let key: string | undefined;
     if (plan.checkRepeat) {
       key = await batchKey(parsed);
-      const known = await batches.getValue();
-      const previous = Array.isArray(known) ? known.find((entry) => entry?.url === plan.url) : null;
+      const known = readBatches(await batches.getValue());
+      const previous = known.find((entry) => entry.url === plan.url);
       if (previous?.key === key) {
         deps.debug?.(`${plan.label}: batch ${key.slice(0, 24)}… seen before; skipped`);
         return { ...base, outcome: 'repeated', papers: parsed.papers.length };
@@ -213,8 +221,7 @@ async function rememberBatch(
   url: string,
   key: string,
 ): Promise<void> {
-  const known = await batches.getValue();
-  const rest = (Array.isArray(known) ? known : []).filter((entry) => entry?.url !== url);
+  const rest = readBatches(await batches.getValue()).filter((entry) => entry.url !== url);
   await batches.setValue([{ url, key }, ...rest].slice(0, MAX_BATCH_KEYS));
 }
 

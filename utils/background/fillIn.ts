@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
@@ -14,6 +15,7 @@ import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { needsFillIn } from '@/utils/shared/paperRecord';
 import { isValidPaper } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { listOf } from '@/utils/storage/storedValue';
 
 /**
  * Filling in what a page did not show: papers known without an abstract (arXiv listings that do
@@ -78,21 +80,16 @@ export function arxivApiUrl(ids: readonly string[]): string {
   return `${ARXIV_API}?id_list=${ids.join(',')}&max_results=${ids.length}`;
 }
 
+const storedQueue = listOf(v.pipe(v.string(), v.check(isArxivId)));
+const storedFailures = listOf(v.object({ id: v.string(), at: v.number() }));
+
+/** The stored queue's valid ids (a hand edit or an older version may have left anything). */
 function readQueue(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((id): id is string => typeof id === 'string' && isArxivId(id))
-    : [];
+  return v.parse(storedQueue, value);
 }
 
 function readFailures(value: unknown): FailureEntry[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (entry): entry is FailureEntry =>
-      typeof entry === 'object' &&
-      entry !== null &&
-      typeof (entry as FailureEntry).id === 'string' &&
-      typeof (entry as FailureEntry).at === 'number',
-  );
+  return v.parse(storedFailures, value);
 }
 
 /** Queue updates run one after another inside a worker (read, change, write). */

@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { createLock, type Lock } from '@/utils/background/lock';
+import { finiteOrZero, listOf } from '@/utils/storage/storedValue';
 
 /**
  * Network access that respects the sources Paperlight reads (arXiv RSS, the arXiv API and the
@@ -376,8 +378,8 @@ async function lookupValidators(
   store: PoliteFetchStore,
   url: string,
 ): Promise<ValidatorEntry | undefined> {
-  const entries = await store.validators.getValue();
-  return Array.isArray(entries) ? entries.find((entry) => entry?.url === url) : undefined;
+  const entries = readValidators(await store.validators.getValue());
+  return entries.find((entry) => entry.url === url);
 }
 
 /** Records a response's validators as the most recent entry; a 200 without any forgets the URL. */
@@ -388,13 +390,12 @@ function rememberValidators(
   notModified: boolean,
 ): Promise<void> {
   return exclusive(store, 'validators', async () => {
-    const stored = await store.validators.getValue();
-    const entries = Array.isArray(stored) ? stored : [];
-    const previous = entries.find((entry) => entry?.url === url);
+    const entries = readValidators(await store.validators.getValue());
+    const previous = entries.find((entry) => entry.url === url);
     const etag = headers.get('ETag') ?? (notModified ? previous?.etag : undefined);
     const lastModified =
       headers.get('Last-Modified') ?? (notModified ? previous?.lastModified : undefined);
-    const rest = entries.filter((entry) => entry?.url !== url);
+    const rest = entries.filter((entry) => entry.url !== url);
     if (etag === undefined && lastModified === undefined) {
       if (previous !== undefined) await store.validators.setValue(rest);
       return;
@@ -430,17 +431,29 @@ export function exponentialBackoffMs(failures: number, random: number): number {
 }
 
 /** Stored state, with anything malformed (older versions, hand edits) read as "no constraint". */
+const storedGroup = v.fallback(
+  v.object({
+    nextAllowedAt: finiteOrZero,
+    backoffUntil: finiteOrZero,
+    failures: v.pipe(
+      finiteOrZero,
+      v.transform((failures) => Math.max(0, Math.floor(failures))),
+    ),
+  }),
+  EMPTY_GROUP,
+) satisfies v.GenericSchema<unknown, GroupState>;
+
 function readGroup(value: unknown): GroupState {
-  const record = typeof value === 'object' && value !== null ? value : {};
-  const number = (key: keyof GroupState): number => {
-    const field: unknown = (record as Partial<Record<keyof GroupState, unknown>>)[key];
-    return typeof field === 'number' && Number.isFinite(field) ? field : 0;
-  };
-  return {
-    nextAllowedAt: number('nextAllowedAt'),
-    backoffUntil: number('backoffUntil'),
-    failures: Math.max(0, Math.floor(number('failures'))),
-  };
+  return v.parse(storedGroup, value);
+}
+
+/** Stored validators; a malformed entry is dropped. */
+const storedValidators = listOf(
+  v.object({ url: v.string(), etag: v.optional(v.string()), lastModified: v.optional(v.string()) }),
+) satisfies v.GenericSchema<unknown, ValidatorEntry[]>;
+
+function readValidators(value: unknown): ValidatorEntry[] {
+  return v.parse(storedValidators, value);
 }
 
 /** One lock per store and key (the in-worker half of the politeness). */
