@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
-import type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
+import { asPagePapers, type FeedParse } from '@/utils/background/feeds/common';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
 import { recordDetection } from '@/utils/background/paperStore';
 import type {
@@ -11,12 +11,7 @@ import type {
   StateCell,
 } from '@/utils/background/politeFetch';
 import type { DetectedPaper, PageSource } from '@/utils/shared/paper';
-import {
-  type DigestReport,
-  type SourceOutcome,
-  type SourceReport,
-  validateMessage,
-} from '@/utils/shared/protocol';
+import type { DigestReport, SourceOutcome, SourceReport } from '@/utils/shared/protocol';
 import { activeCategories, type DigestSettings } from '@/utils/shared/settings';
 import { localDateKey } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
@@ -154,7 +149,7 @@ async function runSource(deps: DigestDeps, plan: SourcePlan): Promise<SourceRepo
     }
 
     const source: PageSource = { kind: plan.kind, label: plan.label, url: plan.url };
-    const papers = validPapers(source, parsed.papers);
+    const papers = asPagePapers(parsed.papers);
     const now = deps.now ?? Date.now;
     const recorded = await recordDetection(deps.database, { source, papers }, now(), (paper) =>
       plan.countsAsNew(paper),
@@ -193,19 +188,6 @@ function skipReport(
     case 'refused':
       return { outcome: 'error', detail: `refused: ${outcome.reason}` };
   }
-}
-
-/**
- * The feed's papers as page papers (without arXiv's `announceType`), each checked against the
- * same schema as a page's message; a paper that fails it is left out.
- */
-function validPapers(source: PageSource, papers: readonly FeedPaper[]): DetectedPaper[] {
-  const out: DetectedPaper[] = [];
-  for (const { announceType: _announceType, ...paper } of papers) {
-    const checked = validateMessage({ type: 'pageDetected', payload: { source, papers: [paper] } });
-    if (checked.ok) out.push(paper);
-  }
-  return out;
 }
 
 /** Identifies a batch: the announced day and the set of ids (order does not matter). */

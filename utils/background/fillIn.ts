@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
+import { asPagePapers } from '@/utils/background/feeds/common';
 import { createLock } from '@/utils/background/lock';
 import { mergeMetadata } from '@/utils/background/mergePaper';
 import {
@@ -13,7 +14,6 @@ import { isArxivId } from '@/utils/shared/arxivId';
 import type { DetectedPaper } from '@/utils/shared/paper';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { needsFillIn } from '@/utils/shared/paperRecord';
-import { isValidPaper } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 import { listOf } from '@/utils/storage/storedValue';
 
@@ -198,11 +198,7 @@ function validFetched(text: string): Map<string, DetectedPaper> | string {
   if (parsed.papers.length === 0 && parsed.skipped.some((skip) => skip.index === -1)) {
     return parsed.skipped[0]?.reason ?? 'unreadable response';
   }
-  const byId = new Map<string, DetectedPaper>();
-  for (const { announceType: _announceType, ...paper } of parsed.papers) {
-    if (isValidPaper(paper)) byId.set(paper.id, paper);
-  }
-  return byId;
+  return new Map(asPagePapers(parsed.papers).map((paper) => [paper.id, paper]));
 }
 
 async function processQueue(deps: FillInDeps): Promise<FillInReport> {

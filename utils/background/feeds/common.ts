@@ -5,6 +5,7 @@
  */
 import { isArxivId } from '@/utils/shared/arxivId';
 import { cleanText, type DetectedPaper, LIMITS, type ListingSection } from '@/utils/shared/paper';
+import { isValidPaper } from '@/utils/shared/protocol';
 
 /** A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). */
 export type FeedPaper = DetectedPaper & { announceType?: string };
@@ -257,6 +258,18 @@ export function collector() {
       return out;
     },
   };
+}
+
+/**
+ * The feed's papers as a page's papers (without arXiv's `announceType`), each checked against the
+ * paper schema a page's message must pass; a paper that fails it is left out.
+ */
+export function asPagePapers(papers: readonly FeedPaper[]): DetectedPaper[] {
+  const out: DetectedPaper[] = [];
+  for (const { announceType: _announceType, ...paper } of papers) {
+    if (isValidPaper(paper)) out.push(paper);
+  }
+  return out;
 }
 
 /** An empty result saying why. */
