@@ -126,3 +126,32 @@ export function categoryList(items: Iterable<string | null | undefined>): string
   }
   return out;
 }
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === '' ||
+    (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+  );
+}
+
+/**
+ * The paper (or its `hf` info) without its empty optional fields ('' / undefined / [] / {}), as a
+ * detected paper is sent and stored; `authors` is kept even when empty. Returns `paper` itself
+ * when nothing is empty.
+ */
+export function withoutEmptyFields<T extends object>(paper: T): T {
+  const rec = paper as Record<string, unknown>;
+  let clean = true;
+  for (const key in rec) {
+    if (key !== 'authors' && isEmpty(rec[key])) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return paper;
+  // Copies rather than `delete`s: deleted keys would turn every paper into a slow dictionary object.
+  const out: Record<string, unknown> = {};
+  for (const key in rec) if (key === 'authors' || !isEmpty(rec[key])) out[key] = rec[key];
+  return out as T;
+}

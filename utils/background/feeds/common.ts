@@ -1,10 +1,16 @@
 /**
  * Shared pieces of the feed parsers (arXiv RSS/Atom, arXiv API, HF Daily Papers API): the result
- * type, id / category / author / date helpers and the collector that validates each paper. Pure
+ * type, category / author / date helpers and the collector that validates each paper. Pure
  * functions: no DOM, no browser APIs, nothing here throws.
  */
 import { isArxivId } from '@/utils/shared/arxivId';
-import { cleanText, type DetectedPaper, LIMITS, type ListingSection } from '@/utils/shared/paper';
+import {
+  cleanText,
+  type DetectedPaper,
+  LIMITS,
+  type ListingSection,
+  withoutEmptyFields,
+} from '@/utils/shared/paper';
 import { isValidPaper } from '@/utils/shared/protocol';
 
 /** A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). */
@@ -190,23 +196,6 @@ export function feedDate(raw: string | null | undefined): FeedDate | undefined {
   return undefined;
 }
 
-/** Removes optional fields that are empty ('' / undefined / [] / {}), in place; keeps `authors`. */
-function compact<T extends object>(o: T): T {
-  const rec = o as Record<string, unknown>;
-  for (const key of Object.keys(rec)) {
-    const v = rec[key];
-    if (key === 'authors') continue;
-    if (
-      v === undefined ||
-      v === '' ||
-      (Array.isArray(v) && !v.length) ||
-      (v && typeof v === 'object' && !Object.keys(v).length)
-    )
-      delete rec[key];
-  }
-  return o;
-}
-
 /** What a builder returns for one entry: a paper, or why there is none. */
 export type Built = FeedPaper | { skip: string };
 
@@ -244,9 +233,9 @@ export function collector() {
       else if (!built.title) skipped.push({ reason: `no title (${built.id})`, index });
       else if (seen.has(built.id)) skipped.push({ reason: `repeated id ${built.id}`, index });
       else {
-        if (built.hf) compact(built.hf);
+        if (built.hf) built.hf = withoutEmptyFields(built.hf);
         seen.add(built.id);
-        papers.push(compact(built));
+        papers.push(withoutEmptyFields(built));
       }
     },
     /** The result, with the ids list. */

@@ -13,6 +13,7 @@ import {
   LIMITS,
   type PageSource,
   type SourceKind,
+  withoutEmptyFields,
 } from '@/utils/shared/paper';
 
 /** Class tokens whose text is not content: arXiv's "Title:"-style labels, MathJax's rendered
@@ -190,31 +191,6 @@ export function pageSource(kind: SourceKind, label: string, url: URL): PageSourc
   };
 }
 
-/** Removes optional fields that are empty ('' / undefined / [] / {}), in place. */
-function isEmpty(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === '' ||
-    (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
-  );
-}
-
-function compact<T extends object>(obj: T): T {
-  const rec = obj as Record<string, unknown>;
-  let clean = true;
-  for (const key in rec) {
-    if (key !== 'authors' && isEmpty(rec[key])) {
-      clean = false;
-      break;
-    }
-  }
-  if (clean) return obj;
-  // Copies rather than `delete`s: deleted keys would turn every paper into a slow dictionary object.
-  const out: Record<string, unknown> = {};
-  for (const key in rec) if (key === 'authors' || !isEmpty(rec[key])) out[key] = rec[key];
-  return out as T;
-}
-
 /**
  * Collects entries for one page: builds each one in a try/catch (a malformed entry is skipped,
  * not the page), drops entries without a valid id or a title, keeps the first of repeated ids and
@@ -231,11 +207,13 @@ export function collector<T>(build: (item: T) => DetectedEntry | null | undefine
         const entry = build(item);
         const paper = entry?.paper;
         if (!entry || !paper || !isArxivId(paper.id) || !paper.title || seen.has(paper.id)) return;
-        if (paper.hf) paper.hf = compact(paper.hf);
+        if (paper.hf) paper.hf = withoutEmptyFields(paper.hf);
         seen.add(paper.id);
         const { anchor, element } = entry;
         entries.push(
-          element ? { paper: compact(paper), anchor, element } : { paper: compact(paper), anchor },
+          element
+            ? { paper: withoutEmptyFields(paper), anchor, element }
+            : { paper: withoutEmptyFields(paper), anchor },
         );
       } catch {
         // malformed entry: skipped
