@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { safeHttpUrl } from '@/utils/shared/url';
+import { httpUrl } from '@/utils/shared/url';
 
 interface ExternalLinkProps {
   href: string | undefined;
@@ -9,11 +9,11 @@ interface ExternalLinkProps {
 }
 
 /**
- * A link that opens in a new tab — only when `href` is an http(s) URL (see safeHttpUrl);
+ * A link that opens in a new tab — only when `href` is an http(s) URL (see httpUrl);
  * anything else renders as plain text.
  */
 export function ExternalLink({ href, children, className, title }: ExternalLinkProps) {
-  const safe = safeHttpUrl(href);
+  const safe = httpUrl(href);
   if (!safe) {
     return (
       <span className={className} title={title}>

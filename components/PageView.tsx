@@ -8,7 +8,7 @@ import { paperCount } from '@/utils/pages/paperDisplay';
 import { readTab } from '@/utils/pages/readTab';
 import type { ArticleReading, PageReading } from '@/utils/shared/pageReaderResult';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
-import { safeHttpUrl } from '@/utils/shared/url';
+import { httpUrl } from '@/utils/shared/url';
 
 type Action = 'summarize' | 'find';
 
@@ -55,7 +55,7 @@ export function PageView({ tabId, viewportHeight }: PageViewProps) {
     setState({ step: 'done', action, reading });
     // The papers are added to the digest once per reading, on the first "Find papers" click.
     if (action !== 'find' || found !== null) return;
-    if (reading.arxivIds.length === 0 || !safeHttpUrl(reading.url)) return;
+    if (reading.arxivIds.length === 0 || !httpUrl(reading.url)) return;
     setFound({ status: 'sending' });
     try {
       const response = await send('pagePapersFound', { url: reading.url, ids: reading.arxivIds });
@@ -122,7 +122,7 @@ export function PageView({ tabId, viewportHeight }: PageViewProps) {
 function ArticleSummary({ article, url }: { article: ArticleReading; url: string }) {
   const { db, send } = usePopupServices();
   const notify = useNotify();
-  const savable = safeHttpUrl(url) !== undefined;
+  const savable = httpUrl(url) !== undefined;
   const id = articleId(url);
   const stored = useLiveQuery(() => db.papers.get(id), [db, id]);
   const saved = stored?.savedAt !== undefined;

@@ -126,7 +126,7 @@ describe('Hugging Face as a single-page app, in Chromium', () => {
     const stored = await eventually(papers, (found) => found.has('2409.00077'));
     expect(stored.get('2409.00077')).toMatchObject({
       title: 'Orbital Transformers: Long Context for $n$-Body Problems',
-      authors: ['Katherine Johnson', 'Dorothy Vaughan'],
+      authors: ['Mary Jackson', 'Katherine Johnson', 'Dorothy Vaughan'],
       hf: {
         upvotes: 17,
         githubRepo: 'https://github.com/example/orbital',

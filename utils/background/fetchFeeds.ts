@@ -1,6 +1,7 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
-import type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
+import { asPagePapers, type FeedParse } from '@/utils/background/feeds/common';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
 import { recordDetection } from '@/utils/background/paperStore';
 import type {
@@ -10,15 +11,11 @@ import type {
   StateCell,
 } from '@/utils/background/politeFetch';
 import type { DetectedPaper, PageSource } from '@/utils/shared/paper';
-import {
-  type DigestReport,
-  type SourceOutcome,
-  type SourceReport,
-  validateMessage,
-} from '@/utils/shared/protocol';
+import type { DigestReport, SourceOutcome, SourceReport } from '@/utils/shared/protocol';
 import { activeCategories, type DigestSettings } from '@/utils/shared/settings';
 import { localDateKey } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { listOf } from '@/utils/storage/storedValue';
 
 /**
  * The background digest: fetches the sources switched on in the settings (Hugging Face daily
@@ -37,6 +34,12 @@ export interface BatchKeyEntry {
   url: string;
   /** `<announced day>:<SHA-256 of the sorted ids>`. */
   key: string;
+}
+
+const storedBatches = listOf(v.object({ url: v.string(), key: v.string() }));
+
+function readBatches(value: unknown): BatchKeyEntry[] {
+  return v.parse(storedBatches, value);
 }
 
 /** The last arXiv batch seen per feed URL, so a repeated batch is not stored again. */
@@ -137,8 +140,8 @@ async function runSource(deps: DigestDeps, plan: SourcePlan): Promise<SourceRepo
     let key: string | undefined;
     if (plan.checkRepeat) {
       key = await batchKey(parsed);
-      const known = await batches.getValue();
-      const previous = Array.isArray(known) ? known.find((entry) => entry?.url === plan.url) : null;
+      const known = readBatches(await batches.getValue());
+      const previous = known.find((entry) => entry.url === plan.url);
       if (previous?.key === key) {
         deps.debug?.(`${plan.label}: batch ${key.slice(0, 24)}… seen before; skipped`);
         return { ...base, outcome: 'repeated', papers: parsed.papers.length };
@@ -146,7 +149,7 @@ async function runSource(deps: DigestDeps, plan: SourcePlan): Promise<SourceRepo
     }
 
     const source: PageSource = { kind: plan.kind, label: plan.label, url: plan.url };
-    const papers = validPapers(source, parsed.papers);
+    const papers = asPagePapers(parsed.papers);
     const now = deps.now ?? Date.now;
     const recorded = await recordDetection(deps.database, { source, papers }, now(), (paper) =>
       plan.countsAsNew(paper),
@@ -187,19 +190,6 @@ function skipReport(
   }
 }
 
-/**
- * The feed's papers as page papers (without arXiv's `announceType`), each checked against the
- * same schema as a page's message; a paper that fails it is left out.
- */
-function validPapers(source: PageSource, papers: readonly FeedPaper[]): DetectedPaper[] {
-  const out: DetectedPaper[] = [];
-  for (const { announceType: _announceType, ...paper } of papers) {
-    const checked = validateMessage({ type: 'pageDetected', payload: { source, papers: [paper] } });
-    if (checked.ok) out.push(paper);
-  }
-  return out;
-}
-
 /** Identifies a batch: the announced day and the set of ids (order does not matter). */
 export async function batchKey(parsed: Pick<FeedParse, 'announced' | 'ids'>): Promise<string> {
   const ids = [...new Set(parsed.ids)].sort().join('\n');
@@ -213,8 +203,7 @@ async function rememberBatch(
   url: string,
   key: string,
 ): Promise<void> {
-  const known = await batches.getValue();
-  const rest = (Array.isArray(known) ? known : []).filter((entry) => entry?.url !== url);
+  const rest = readBatches(await batches.getValue()).filter((entry) => entry.url !== url);
   await batches.setValue([{ url, key }, ...rest].slice(0, MAX_BATCH_KEYS));
 }
 

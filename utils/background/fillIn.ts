@@ -1,17 +1,21 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
+import { asPagePapers } from '@/utils/background/feeds/common';
+import { createLock } from '@/utils/background/lock';
 import { mergeMetadata } from '@/utils/background/mergePaper';
 import {
   createPoliteFetcher,
   type PoliteFetcher,
   type StateCell,
 } from '@/utils/background/politeFetch';
-import { type DetectedPaper, isArxivId } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
+import type { DetectedPaper } from '@/utils/shared/paper';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { needsFillIn } from '@/utils/shared/paperRecord';
-import { isValidPaper } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { listOf } from '@/utils/storage/storedValue';
 
 /**
  * Filling in what a page did not show: papers known without an abstract (arXiv listings that do
@@ -76,30 +80,20 @@ export function arxivApiUrl(ids: readonly string[]): string {
   return `${ARXIV_API}?id_list=${ids.join(',')}&max_results=${ids.length}`;
 }
 
+const storedQueue = listOf(v.pipe(v.string(), v.check(isArxivId)));
+const storedFailures = listOf(v.object({ id: v.string(), at: v.number() }));
+
+/** The stored queue's valid ids (a hand edit or an older version may have left anything). */
 function readQueue(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((id): id is string => typeof id === 'string' && isArxivId(id))
-    : [];
+  return v.parse(storedQueue, value);
 }
 
 function readFailures(value: unknown): FailureEntry[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (entry): entry is FailureEntry =>
-      typeof entry === 'object' &&
-      entry !== null &&
-      typeof (entry as FailureEntry).id === 'string' &&
-      typeof (entry as FailureEntry).at === 'number',
-  );
+  return v.parse(storedFailures, value);
 }
 
 /** Queue updates run one after another inside a worker (read, change, write). */
-let chain: Promise<unknown> = Promise.resolve();
-function exclusive<T>(task: () => Promise<T>): Promise<T> {
-  const run = chain.then(task);
-  chain = run.catch(() => undefined);
-  return run;
-}
+const exclusive = createLock();
 
 /**
  * Adds ids to the persisted queue, leaving out unknown papers, papers that have an abstract (or
@@ -204,11 +198,7 @@ function validFetched(text: string): Map<string, DetectedPaper> | string {
   if (parsed.papers.length === 0 && parsed.skipped.some((skip) => skip.index === -1)) {
     return parsed.skipped[0]?.reason ?? 'unreadable response';
   }
-  const byId = new Map<string, DetectedPaper>();
-  for (const { announceType: _announceType, ...paper } of parsed.papers) {
-    if (isValidPaper(paper)) byId.set(paper.id, paper);
-  }
-  return byId;
+  return new Map(asPagePapers(parsed.papers).map((paper) => [paper.id, paper]));
 }
 
 async function processQueue(deps: FillInDeps): Promise<FillInReport> {

@@ -10,7 +10,7 @@ import {
 } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
 import { toolbarButton } from '@/utils/background/toolbarButton';
-import { isArxivId } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
 import {
   type MessageName,
   type Reply,

@@ -1,4 +1,7 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { createLock, type Lock } from '@/utils/background/lock';
+import { finiteOrZero, listOf } from '@/utils/storage/storedValue';
 
 /**
  * Network access that respects the sources Paperlight reads (arXiv RSS, the arXiv API and the
@@ -375,8 +378,8 @@ async function lookupValidators(
   store: PoliteFetchStore,
   url: string,
 ): Promise<ValidatorEntry | undefined> {
-  const entries = await store.validators.getValue();
-  return Array.isArray(entries) ? entries.find((entry) => entry?.url === url) : undefined;
+  const entries = readValidators(await store.validators.getValue());
+  return entries.find((entry) => entry.url === url);
 }
 
 /** Records a response's validators as the most recent entry; a 200 without any forgets the URL. */
@@ -387,13 +390,12 @@ function rememberValidators(
   notModified: boolean,
 ): Promise<void> {
   return exclusive(store, 'validators', async () => {
-    const stored = await store.validators.getValue();
-    const entries = Array.isArray(stored) ? stored : [];
-    const previous = entries.find((entry) => entry?.url === url);
+    const entries = readValidators(await store.validators.getValue());
+    const previous = entries.find((entry) => entry.url === url);
     const etag = headers.get('ETag') ?? (notModified ? previous?.etag : undefined);
     const lastModified =
       headers.get('Last-Modified') ?? (notModified ? previous?.lastModified : undefined);
-    const rest = entries.filter((entry) => entry?.url !== url);
+    const rest = entries.filter((entry) => entry.url !== url);
     if (etag === undefined && lastModified === undefined) {
       if (previous !== undefined) await store.validators.setValue(rest);
       return;
@@ -429,39 +431,46 @@ export function exponentialBackoffMs(failures: number, random: number): number {
 }
 
 /** Stored state, with anything malformed (older versions, hand edits) read as "no constraint". */
+const storedGroup = v.fallback(
+  v.object({
+    nextAllowedAt: finiteOrZero,
+    backoffUntil: finiteOrZero,
+    failures: v.pipe(
+      finiteOrZero,
+      v.transform((failures) => Math.max(0, Math.floor(failures))),
+    ),
+  }),
+  EMPTY_GROUP,
+) satisfies v.GenericSchema<unknown, GroupState>;
+
 function readGroup(value: unknown): GroupState {
-  const record = typeof value === 'object' && value !== null ? value : {};
-  const number = (key: keyof GroupState): number => {
-    const field: unknown = (record as Partial<Record<keyof GroupState, unknown>>)[key];
-    return typeof field === 'number' && Number.isFinite(field) ? field : 0;
-  };
-  return {
-    nextAllowedAt: number('nextAllowedAt'),
-    backoffUntil: number('backoffUntil'),
-    failures: Math.max(0, Math.floor(number('failures'))),
-  };
+  return v.parse(storedGroup, value);
 }
 
-/** Per store and key, runs tasks one after another (the in-worker half of the politeness). */
-const chains = new WeakMap<object, Map<string, Promise<void>>>();
+/** Stored validators; a malformed entry is dropped. */
+const storedValidators = listOf(
+  v.object({ url: v.string(), etag: v.optional(v.string()), lastModified: v.optional(v.string()) }),
+) satisfies v.GenericSchema<unknown, ValidatorEntry[]>;
+
+function readValidators(value: unknown): ValidatorEntry[] {
+  return v.parse(storedValidators, value);
+}
+
+/** One lock per store and key (the in-worker half of the politeness). */
+const locks = new WeakMap<object, Map<string, Lock>>();
 
 function exclusive<T>(store: object, key: string, task: () => Promise<T>): Promise<T> {
-  let byKey = chains.get(store);
+  let byKey = locks.get(store);
   if (byKey === undefined) {
     byKey = new Map();
-    chains.set(store, byKey);
+    locks.set(store, byKey);
   }
-  const run = (byKey.get(key) ?? Promise.resolve()).then(task);
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  byKey.set(key, tail);
-  const keys = byKey;
-  void tail.then(() => {
-    if (keys.get(key) === tail) keys.delete(key);
-  });
-  return run;
+  let lock = byKey.get(key);
+  if (lock === undefined) {
+    lock = createLock();
+    byKey.set(key, lock);
+  }
+  return lock(task);
 }
 
 function iso(ms: number): string {

@@ -1,7 +1,7 @@
-import { isArxivId } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
-import { safeHttpUrl } from '@/utils/shared/url';
+import { httpUrl } from '@/utils/shared/url';
 
 /**
  * How the popup shows papers: ordering, grouping, links and the few strings the rows show.
@@ -51,7 +51,7 @@ export function shortAuthors(authors: readonly string[], max = 3): string {
 /** The paper's abstract page: arxiv.org/abs/<id> for arXiv ids, the stored URL for "url:" items. */
 export function abstractUrl(id: string): string | undefined {
   if (isArxivId(id)) return `https://arxiv.org/abs/${id}`;
-  if (id.startsWith('url:')) return safeHttpUrl(id.slice('url:'.length));
+  if (id.startsWith('url:')) return httpUrl(id.slice('url:'.length));
   return undefined;
 }
 
@@ -96,13 +96,13 @@ export function paperLinks(paper: Pick<PaperRecord, 'codeUrls' | 'projectUrls'>)
   const links: PaperLink[] = [];
   const seen = new Set<string>();
   for (const url of paper.codeUrls ?? []) {
-    const href = safeHttpUrl(url);
+    const href = httpUrl(url);
     if (!href || seen.has(href)) continue;
     seen.add(href);
     links.push({ label: codeLinkKind(href), kind: 'code', href });
   }
   for (const url of paper.projectUrls ?? []) {
-    const href = safeHttpUrl(url);
+    const href = httpUrl(url);
     if (!href || seen.has(href)) continue;
     seen.add(href);
     links.push({ label: 'Project page', kind: 'project', href });

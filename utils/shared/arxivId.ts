@@ -1,16 +1,71 @@
 /**
- * arXiv references on an arbitrary page: links to arxiv.org/abs|pdf|html/<id> and ids written in
- * text ("arXiv:2408.01234v2", "arXiv:hep-th/9901001"). Pure: the page reader passes in the link
- * targets and the text.
+ * The arXiv id rules, in one place: what a bare id is, and how one is read from the strings that
+ * name a paper — fields of arXiv pages, feeds and Hugging Face data (`arxivIdFrom`), links on any
+ * page (`arxivIdFromUrl`) and ids written in any page's text (`findArxivIds`). Pure.
  */
-import { bareArxivId, isArxivId } from '@/utils/shared/paper';
+
+const NEW_STYLE = String.raw`\d{4}\.\d{4,5}`;
+const OLD_STYLE = String.raw`[a-z-]+(?:\.[A-Z]{2})?/\d{7}`;
+const BARE_ID = new RegExp(`^(?:${NEW_STYLE}|${OLD_STYLE})$`);
+
+/** True for a bare (versionless) arXiv identifier of either the new or the old style. */
+export function isArxivId(id: string): boolean {
+  return BARE_ID.test(id);
+}
+
+/** Strips a version suffix: "2408.01234v3" → "2408.01234". */
+export function bareArxivId(id: string): string {
+  return id.trim().replace(/v\d+$/i, '');
+}
+
+export interface IdReading {
+  /**
+   * Also read `/pdf/<id>` paths. A feed entry may name its paper by its PDF link; on arXiv pages
+   * a paper is named by its abstract link, and a PDF link there is not taken for one.
+   */
+  pdfLinks?: boolean;
+}
+
+/**
+ * A bare, valid arXiv id from a string that names one paper, or '' when there is none: the id
+ * ("2408.01234v2", "hep-th/9901001"), "arXiv:<id>", "oai:arXiv.org:<id>", or an abstract path or
+ * URL ("/abs/<id>", "https://arxiv.org/abs/<id>v2?context=cs#top"). The host is not checked (the
+ * string comes from an arXiv page, an arXiv feed or Hugging Face's data); for links found on any
+ * page use {@link arxivIdFromUrl}.
+ */
+export function arxivIdFrom(raw: string | null | undefined, reading: IdReading = {}): string {
+  if (raw && isArxivId(raw)) return raw; // the common case: an element id such as "2408.01234"
+  let s = (raw ?? '').trim().slice(0, 300);
+  const path = reading.pdfLinks ? s.search(/\/(abs|pdf)\//) : s.indexOf('/abs/');
+  if (path >= 0) s = s.slice(path + 5);
+  s = s
+    .replace(/^oai:arxiv\.org:/i, '')
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\.pdf$/i, '')
+    .replace(/\/+$/, '');
+  const id = bareArxivId(s);
+  return isArxivId(id) ? id : '';
+}
+
+/** The first valid id among the candidates (see {@link arxivIdFrom}), or ''. */
+export function firstArxivId(
+  candidates: readonly (string | null | undefined)[],
+  reading?: IdReading,
+): string {
+  for (const candidate of candidates) {
+    const id = arxivIdFrom(candidate, reading);
+    if (id) return id;
+  }
+  return '';
+}
 
 /** At most this many ids are taken from one page. */
 export const PAGE_ARXIV_IDS_MAX = 500;
 /** Most characters of page text scanned for ids. */
 export const PAGE_TEXT_SCAN_MAX = 2_000_000;
 
-const ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?`;
+const ID = `(${NEW_STYLE}|${OLD_STYLE})(?:v\\d+)?`;
 const LINK = new RegExp(
   String.raw`^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/${ID}(?:\.pdf)?(?:[/?#]|$)`,
 );
@@ -25,7 +80,10 @@ function plausible(id: string): boolean {
   return month >= 1 && month <= 12;
 }
 
-/** The bare arXiv id an arxiv.org abs/pdf/html link points to, else undefined. */
+/**
+ * The bare arXiv id an arxiv.org abs/pdf/html link points to, else undefined. For links on pages
+ * of any site: the host must be arXiv's, and a new-style id must have a real month.
+ */
 export function arxivIdFromUrl(url: string): string | undefined {
   const match = LINK.exec(url.trim());
   const id = match?.[1] ? bareArxivId(match[1]) : undefined;
@@ -33,8 +91,9 @@ export function arxivIdFromUrl(url: string): string | undefined {
 }
 
 /**
- * Unique bare arXiv ids referenced by a page, in order (links first, then text), at most `max`.
- * Old-style ids in text keep their archive's case as written only when valid ("hep-th/9901001").
+ * Unique bare arXiv ids referenced by a page, in order (links first, then ids written after
+ * "arXiv:" in the text), at most `max`. Old-style ids in text are kept only when written in
+ * their archive's case ("hep-th/9901001").
  */
 export function findArxivIds(
   page: { links: Iterable<string>; text: string },

@@ -74,19 +74,6 @@ export interface PageDetection {
   papers: DetectedPaper[];
 }
 
-/** Strips a version suffix: "2408.01234v3" → "2408.01234". */
-export function bareArxivId(id: string): string {
-  return id.trim().replace(/v\d+$/i, '');
-}
-
-const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
-const OLD_STYLE_ID = /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/;
-
-/** True for a bare (versionless) arXiv identifier of either the new or the old style. */
-export function isArxivId(id: string): boolean {
-  return NEW_STYLE_ID.test(id) || OLD_STYLE_ID.test(id);
-}
-
 /**
  * Size limits on what a page may send. Adapters clip to them (so a huge or hostile page still
  * yields usable entries) and the background schema rejects anything beyond them.
@@ -138,4 +125,33 @@ export function categoryList(items: Iterable<string | null | undefined>): string
     if (code && !out.includes(code) && out.length < LIMITS.categories) out.push(code);
   }
   return out;
+}
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === '' ||
+    (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+  );
+}
+
+/**
+ * The paper (or its `hf` info) without its empty optional fields ('' / undefined / [] / {}), as a
+ * detected paper is sent and stored; `authors` is kept even when empty. Returns `paper` itself
+ * when nothing is empty.
+ */
+export function withoutEmptyFields<T extends object>(paper: T): T {
+  const rec = paper as Record<string, unknown>;
+  let clean = true;
+  for (const key in rec) {
+    if (key !== 'authors' && isEmpty(rec[key])) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return paper;
+  // Copies rather than `delete`s: deleted keys would turn every paper into a slow dictionary object.
+  const out: Record<string, unknown> = {};
+  for (const key in rec) if (key === 'authors' || !isEmpty(rec[key])) out[key] = rec[key];
+  return out as T;
 }

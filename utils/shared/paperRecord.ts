@@ -1,8 +1,8 @@
-import type { HfInfo, ListingSection, SourceKind } from '@/utils/shared/paper';
-import { isArxivId } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
+import type { DetectedPaper, SourceKind } from '@/utils/shared/paper';
 
 /** One sighting of a paper: which page, when, and where on it. */
-export interface Sighting {
+export interface Sighting extends Pick<DetectedPaper, 'section' | 'listingDay'> {
   kind: SourceKind;
   /** Group label shown in the popup: "arXiv cs.CL · new", "HF Daily Papers · 2026-11-27". */
   label: string;
@@ -11,24 +11,17 @@ export interface Sighting {
   at: number;
   /** Position of the paper on that page (0-based): keeps page order within a sighting. */
   position: number;
-  section?: ListingSection;
-  listingDay?: string;
 }
 
 /**
- * A paper in the local digest. This is the documented storage format (README "Data format");
- * export and other tools rely on it, so fields are only ever added.
+ * A paper in the local digest: the fields a page gives (without where on the page it sat, which
+ * is the sighting's), and what Paperlight adds. This is the documented storage format (README
+ * "Data format"); export and other tools rely on it, so fields are only ever added.
  */
-export interface PaperRecord {
-  /** Bare arXiv id without version ("2408.01234", "hep-th/9901001"); other items get a prefix ("url:…"). */
+export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section' | 'listingDay'> {
+  /** A bare arXiv id, as on a page; items that are not arXiv papers get a prefix ("url:…"). */
   id: string;
-  title: string;
-  /** "First Last", in order. */
-  authors: string[];
-  abstract?: string;
-  comments?: string;
-  primaryCategory?: string;
-  /** Category codes, primary first. */
+  /** Category codes, primary first ([] when none is known). */
   categories: string[];
   /** Local one-sentence TL;DR computed from the abstract ('' when there is no abstract yet). */
   tldr: string;
@@ -36,7 +29,6 @@ export interface PaperRecord {
   codeUrls: string[];
   /** Project pages, http(s) only. */
   projectUrls: string[];
-  hf?: HfInfo;
   /** When Paperlight first saw the paper (ms since epoch). */
   firstSeenAt: number;
   /** When it last saw it (ms since epoch). */

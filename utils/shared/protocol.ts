@@ -1,13 +1,14 @@
 import * as v from 'valibot';
+import { isArxivId } from '@/utils/shared/arxivId';
 import { ARTICLE_LIMITS } from '@/utils/shared/pageReaderResult';
 import {
   DETECTED_SOURCE_KINDS,
   type DetectedPaper,
-  isArxivId,
   LIMITS,
   LISTING_SECTIONS,
   type PageDetection,
 } from '@/utils/shared/paper';
+import { httpUrl } from '@/utils/shared/url';
 
 /**
  * The one message protocol between the extension's parts: message name → payload and response.
@@ -116,10 +117,11 @@ export type Reply<K extends MessageName> =
   | { ok: true; data: Response<K> }
   | { ok: false; error: string };
 
-const httpUrl = v.pipe(
+const httpUrlSchema = v.pipe(
   v.string(),
   v.maxLength(LIMITS.url),
-  v.check((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL'),
+  // Senders pass URLs as the URL parser writes them, never with surrounding spaces.
+  v.check((url) => url === url.trim() && httpUrl(url) !== undefined, 'must be an http(s) URL'),
 );
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const arxivId = v.pipe(
@@ -129,8 +131,8 @@ const arxivId = v.pipe(
 
 const hfInfoSchema = v.strictObject({
   upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  githubRepo: v.optional(httpUrl),
-  projectPage: v.optional(httpUrl),
+  githubRepo: v.optional(httpUrlSchema),
+  projectPage: v.optional(httpUrlSchema),
   aiSummary: v.optional(text(LIMITS.hfText)),
   dailyDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
@@ -154,7 +156,7 @@ const pageDetectionSchema = v.strictObject({
     // are checked against this same schema before they are stored).
     kind: v.picklist(DETECTED_SOURCE_KINDS),
     label: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.label)),
-    url: httpUrl,
+    url: httpUrlSchema,
   }),
   papers: v.pipe(v.array(detectedPaperSchema), v.maxLength(LIMITS.papersPerPage)),
 });
@@ -167,7 +169,7 @@ const articleIdSchema = v.pipe(
 );
 
 const saveArticleSchema = v.strictObject({
-  url: httpUrl,
+  url: httpUrlSchema,
   title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.title)),
   byline: text(ARTICLE_LIMITS.byline),
   siteName: text(ARTICLE_LIMITS.siteName),
@@ -184,7 +186,7 @@ const saveArticleSchema = v.strictObject({
 });
 
 const pagePapersFoundSchema = v.strictObject({
-  url: httpUrl,
+  url: httpUrlSchema,
   ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(LIMITS.papersPerPage)),
 });
 

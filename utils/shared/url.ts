@@ -1,16 +1,30 @@
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
+export interface HttpUrlOptions {
+  /** Longest accepted URL, before and after the URL parser normalises it. */
+  max?: number;
+  /** Resolve a relative `raw` against this URL (else only absolute http(s) URLs are taken). */
+  base?: string;
+}
+
 /**
- * The URL as a string when it is an absolute http(s) URL, else undefined.
- * Every href the popup renders goes through here: `javascript:`, `data:` and the like never become links.
+ * The URL as the URL parser writes it when `raw` is an http(s) URL, else undefined. This is the
+ * one rule for what may become a link or a stored URL: `javascript:`, `data:` and the like never
+ * pass.
  */
-export function safeHttpUrl(url: string | null | undefined): string | undefined {
-  if (typeof url !== 'string') return undefined;
-  const trimmed = url.trim();
-  if (!/^https?:\/\//i.test(trimmed)) return undefined;
+export function httpUrl(raw: unknown, options: HttpUrlOptions = {}): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const max = options.max ?? Number.POSITIVE_INFINITY;
+  const text = raw.trim();
+  if (text.length > max || (options.base === undefined && !ABSOLUTE_HTTP.test(text))) {
+    return undefined;
+  }
+  let url: URL;
   try {
-    const parsed = new URL(trimmed);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    return parsed.href;
+    url = new URL(text, options.base);
   } catch {
     return undefined;
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return url.href.length <= max ? url.href : undefined;
 }

@@ -1,12 +1,15 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_PERIOD_HOURS,
   DEFAULT_SETTINGS,
   type DigestSettings,
   isPeriodHours,
+  PERIOD_CHOICES,
   type PeriodHours,
   parseCategories,
 } from '@/utils/shared/settings';
+import { listOf } from '@/utils/storage/storedValue';
 
 /**
  * The settings in `storage.local`, one WXT storage item each. The options page writes them; the
@@ -63,25 +66,26 @@ export async function writeOnDeviceSummary(enabled: boolean): Promise<void> {
   await onDeviceSummaryEnabled.setValue(enabled);
 }
 
-/**
- * Reads all settings, repairing anything a hand edit or an old version left malformed (a bad
- * value reads as its default; invalid category codes are dropped).
- */
+/** The settings as stored: a bad value reads as its default; invalid category codes are dropped. */
+const storedSettings = v.object({
+  hfDaily: v.fallback(v.boolean(), DEFAULT_SETTINGS.hfDaily),
+  arxivRss: v.fallback(v.boolean(), DEFAULT_SETTINGS.arxivRss),
+  categories: v.pipe(
+    listOf(v.string()),
+    v.transform((codes) => parseCategories(codes.join(',')).codes),
+  ),
+  periodHours: v.fallback(v.picklist(PERIOD_CHOICES), DEFAULT_PERIOD_HOURS),
+}) satisfies v.GenericSchema<unknown, DigestSettings>;
+
+/** Reads all settings, repairing anything a hand edit or an old version left malformed. */
 export async function readSettings(): Promise<DigestSettings> {
-  const [hf, arxiv, categories, period] = await Promise.all([
+  const [hfDaily, arxivRss, categories, period] = await Promise.all([
     hfDailyEnabled.getValue(),
     arxivRssEnabled.getValue(),
     arxivCategories.getValue(),
     periodHours.getValue(),
   ]);
-  return {
-    hfDaily: typeof hf === 'boolean' ? hf : DEFAULT_SETTINGS.hfDaily,
-    arxivRss: typeof arxiv === 'boolean' ? arxiv : DEFAULT_SETTINGS.arxivRss,
-    categories: Array.isArray(categories)
-      ? parseCategories(categories.filter((c) => typeof c === 'string').join(',')).codes
-      : [],
-    periodHours: isPeriodHours(period) ? period : DEFAULT_PERIOD_HOURS,
-  };
+  return v.parse(storedSettings, { hfDaily, arxivRss, categories, periodHours: period });
 }
 
 /**

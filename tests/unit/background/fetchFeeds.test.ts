@@ -143,6 +143,12 @@ describe('settings', () => {
       'settings.arxivRss': 'yes',
     });
     expect(await readSettings()).toMatchObject({ periodHours: 2, categories: [], arxivRss: false });
+
+    await fakeBrowser.storage.local.set({
+      'settings.arxivCategories': ['cs.lg', 5, null, 'nope', 'stat.ML'],
+      'settings.hfDaily': 0,
+    });
+    expect(await readSettings()).toMatchObject({ categories: ['cs.LG', 'stat.ML'], hfDaily: true });
   });
 
   it('parse category codes as typed', () => {
@@ -264,6 +270,24 @@ describe('runDigest', () => {
     expect(keys).toEqual([
       { url: RSS_URL, key: expect.stringMatching(/^2030-08-09:[0-9a-f]{64}$/) },
     ]);
+  });
+
+  it('reads a malformed list of last batches (older version, hand edit) as its valid entries', async () => {
+    const other = { url: 'https://rss.arxiv.org/rss/math.AG', key: '2030-08-08:abc' };
+    await fakeBrowser.storage.local.set({
+      'digest.lastBatches': ['junk', { url: RSS_URL, key: 5 }, other, null],
+    });
+    const report = await runDigest(deps(fakeFetch(feeds()), { ...BOTH, hfDaily: false }));
+    expect(report.sources[0]?.outcome).toBe('stored');
+    expect(await lastBatches.getValue()).toEqual([
+      { url: RSS_URL, key: expect.stringMatching(/^\d{4}-\d{2}-\d{2}:[0-9a-f]{64}$/) },
+      other,
+    ]);
+
+    await fakeBrowser.storage.local.set({ 'digest.lastBatches': { url: RSS_URL } });
+    now = NOON + 60 * 60 * 1000;
+    const again = await runDigest(deps(fakeFetch(feeds()), { ...BOTH, hfDaily: false }));
+    expect(again.sources[0]?.outcome).toBe('stored');
   });
 
   it('counts a replacement of a paper already seen on a page as that page counted it', async () => {

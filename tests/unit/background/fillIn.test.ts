@@ -429,6 +429,22 @@ describe('the fill-in queue', () => {
     const fetch = fakeFetch();
     expect(await resumeFillIn({ database, fetch, now: clock })).toMatchObject({ filled: 2 });
   });
+
+  it('reads a queue and failures left malformed (older version, hand edit) as their valid entries', async () => {
+    const [first = '', second = '', third = ''] = IDS;
+    await seed([first, second, third]);
+    await fakeBrowser.storage.local.set({
+      'fillIn.queue': [42, 'not an id', first, null],
+      'fillIn.failures': [{ id: second, at: NOON }, 'junk', { id: 7, at: NOON }, { id: third }],
+    });
+    // first is queued already and second failed an hour ago: only third is added.
+    expect(await enqueueFillIn({ database, now: clock }, [first, second, third])).toBe(1);
+    expect(await fillInQueue.getValue()).toEqual([first, third]);
+
+    await fakeBrowser.storage.local.set({ 'fillIn.queue': 'a string', 'fillIn.failures': {} });
+    expect(await enqueueFillIn({ database, now: clock }, [second])).toBe(1);
+    expect(await fillInQueue.getValue()).toEqual([second]);
+  });
 });
 
 describe('the fillIn message and saving', () => {

@@ -199,3 +199,40 @@ describe('handleMessage', () => {
     expect(reply).toEqual({ ok: true, data: { id: '2408.00001', saved: true, seenBefore: false } });
   });
 });
+
+describe('a paper stored from an HF page without its hidden authors', () => {
+  // Before the one HF rule, HF pages dropped authors marked `hidden`; those lists cannot be
+  // repaired from the database, which never held the names. The next sighting brings them.
+  const short = ['Guanzhi Deng', 'Ronghao Chen'];
+  const full = ['Bo Li', 'Guanzhi Deng', 'Ronghao Chen'];
+  const hfPage = {
+    kind: 'hf-daily' as const,
+    label: 'HF Daily Papers · 2025-09-30',
+    url: 'https://huggingface.co/papers/date/2025-09-30',
+  };
+
+  it.each([
+    [
+      'the API',
+      {
+        kind: 'hf-api' as const,
+        label: 'HF Daily Papers · 2025-09-30',
+        url: 'https://huggingface.co/api/daily_papers?date=2025-09-30',
+      },
+    ],
+    ['an HF page', hfPage],
+    ['an arXiv listing', undefined],
+  ])('gets the full author list when next seen on %s', async (_name, source) => {
+    await recordPageDetection(
+      database,
+      page([detectedPaper('2509.22518', { authors: short, abstract: 'Reasoning.' })], hfPage),
+      NOON - DAY,
+    );
+    await recordPageDetection(
+      database,
+      page([detectedPaper('2509.22518', { authors: full })], source),
+      NOON,
+    );
+    expect((await database.papers.get('2509.22518'))?.authors).toEqual(full);
+  });
+});

@@ -310,6 +310,47 @@ describe('backoff on 429 and 503', () => {
   });
 });
 
+describe('stored state left malformed (an older version, a hand edit)', () => {
+  it('reads a malformed group state as no constraint, keeping its valid fields', async () => {
+    const world = createWorld();
+    await fakeBrowser.storage.local.set({
+      'politeFetch.group.arxiv': { nextAllowedAt: 'soon', backoffUntil: null, failures: -2.5 },
+      'politeFetch.group.huggingface': 'garbage',
+    });
+    const fetcher = world.fetcher();
+    expect((await fetcher(API)).kind).toBe('ok');
+    expect((await fetcher(HF)).kind).toBe('ok');
+    expect(world.times()).toEqual([0, 0]);
+
+    const until = T0 + 60 * SECOND;
+    await fakeBrowser.storage.local.set({
+      'politeFetch.group.arxiv': { backoffUntil: until, failures: 'many' },
+    });
+    expect(await fetcher(RSS)).toEqual({ kind: 'backoff', until });
+    expect(world.requests).toHaveLength(2);
+  });
+
+  it('drops malformed validators and sends back the valid ones', async () => {
+    const world = createWorld();
+    await fakeBrowser.storage.local.set({
+      'politeFetch.validators': [
+        'junk',
+        { url: 5 },
+        { url: RSS, etag: 7 },
+        { url: API, etag: '"v1"' },
+      ],
+    });
+    const fetcher = world.fetcher();
+    await fetcher(API);
+    await fetcher(RSS);
+    expect(world.requests.map((sent) => sent.headers.get('If-None-Match'))).toEqual(['"v1"', null]);
+
+    await fakeBrowser.storage.local.set({ 'politeFetch.validators': { url: API } });
+    await fetcher(API);
+    expect(world.requests[2]?.headers.get('If-None-Match')).toBeNull();
+  });
+});
+
 describe('conditional requests', () => {
   const validators = { ETag: '"v1"', 'Last-Modified': 'Thu, 26 Nov 2026 20:00:00 GMT' };
 

@@ -1,4 +1,82 @@
-import { arxivIdFromUrl, findArxivIds } from '@/utils/shared/arxivId';
+import {
+  arxivIdFrom,
+  arxivIdFromUrl,
+  bareArxivId,
+  findArxivIds,
+  firstArxivId,
+  isArxivId,
+} from '@/utils/shared/arxivId';
+
+describe('arXiv ids', () => {
+  it('drops the version and accepts both id styles', () => {
+    expect(bareArxivId(' 2408.01234v12 ')).toBe('2408.01234');
+    expect(isArxivId('2408.01234')).toBe(true);
+    expect(isArxivId('0704.0001')).toBe(true);
+    expect(isArxivId('hep-th/9901001')).toBe(true);
+    expect(isArxivId('math.AG/0601001')).toBe(true);
+    expect(isArxivId('2408.1')).toBe(false);
+    expect(isArxivId('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('arxivIdFrom, as arXiv pages read ids', () => {
+  it.each([
+    ['/abs/2408.01234', '2408.01234'],
+    ['/abs/2408.01234v3', '2408.01234'],
+    ['https://arxiv.org/abs/2408.01234v12?context=cs#top', '2408.01234'],
+    ['arXiv:2408.01234', '2408.01234'],
+    ['  arXiv:2408.01234v2  ', '2408.01234'],
+    ['0704.0001', '0704.0001'],
+    ['/abs/hep-th/9901001v2', 'hep-th/9901001'],
+    ['math.AG/0601001', 'math.AG/0601001'],
+    ['/pdf/2408.01234', ''],
+    ['2408.1', ''],
+    ['not-an-id', ''],
+    ['', ''],
+    [null, ''],
+  ])('%s → %s', (raw, id) => {
+    expect(arxivIdFrom(raw)).toBe(id);
+  });
+
+  it('firstArxivId takes the first valid candidate', () => {
+    expect(firstArxivId([null, 'junk', '/abs/2408.01234v1', '2408.99999'])).toBe('2408.01234');
+    expect(firstArxivId([undefined, ''])).toBe('');
+  });
+});
+
+describe('arxivIdFrom with PDF links, as feeds read ids', () => {
+  it.each([
+    ['https://arxiv.org/abs/2408.01234', '2408.01234'],
+    ['http://arxiv.org/abs/2408.01234v2', '2408.01234'],
+    ['https://arxiv.org/pdf/2408.01234v2.pdf', '2408.01234'],
+    ['oai:arXiv.org:2403.15527v1', '2403.15527'],
+    ['arXiv:2403.15527v1', '2403.15527'],
+    ['http://arxiv.org/abs/hep-th/9901001v1', 'hep-th/9901001'],
+    ['http://arxiv.org/abs/math.AG/0601001v3', 'math.AG/0601001'],
+    ['oai:arXiv.org:cond-mat/0412498v1', 'cond-mat/0412498'],
+    [' 2509.24006 ', '2509.24006'],
+    ['https://arxiv.org/abs/2408.01234?context=cs#x', '2408.01234'],
+  ])('%s → %s', (raw, id) => {
+    expect(arxivIdFrom(raw, { pdfLinks: true })).toBe(id);
+  });
+
+  it.each([
+    '',
+    'http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345',
+    'https://example.org/not-arxiv',
+    '2408.123',
+    'oai:arXiv.org:',
+    'javascript:alert(1)',
+    'x'.repeat(10_000),
+  ])('rejects %s', (raw) => {
+    expect(arxivIdFrom(raw, { pdfLinks: true })).toBe('');
+  });
+
+  it('reads a PDF path only when asked to', () => {
+    expect(arxivIdFrom('/pdf/2408.01234v2', { pdfLinks: true })).toBe('2408.01234');
+    expect(arxivIdFrom('/pdf/2408.01234v2')).toBe('');
+  });
+});
 
 describe('arxivIdFromUrl', () => {
   it('reads abs, pdf and html links, without version', () => {

@@ -1,4 +1,4 @@
-import { bareArxivId, cleanText, isArxivId } from '@/utils/shared/paper';
+import { cleanText, withoutEmptyFields } from '@/utils/shared/paper';
 
 describe('cleanText', () => {
   it('collapses every kind of whitespace run to one space and trims', () => {
@@ -17,14 +17,25 @@ describe('cleanText', () => {
   });
 });
 
-describe('arXiv ids', () => {
-  it('drops the version and accepts both id styles', () => {
-    expect(bareArxivId(' 2408.01234v12 ')).toBe('2408.01234');
-    expect(isArxivId('2408.01234')).toBe(true);
-    expect(isArxivId('0704.0001')).toBe(true);
-    expect(isArxivId('hep-th/9901001')).toBe(true);
-    expect(isArxivId('math.AG/0601001')).toBe(true);
-    expect(isArxivId('2408.1')).toBe(false);
-    expect(isArxivId('javascript:alert(1)')).toBe(false);
+describe('withoutEmptyFields', () => {
+  it("drops '', undefined, [] and {} but keeps empty authors, zeros and false", () => {
+    expect(
+      withoutEmptyFields({
+        id: '2408.01234',
+        title: 'T',
+        authors: [],
+        abstract: '',
+        comments: undefined,
+        categories: [],
+        hf: {},
+        upvotes: 0,
+        flag: false,
+      }),
+    ).toEqual({ id: '2408.01234', title: 'T', authors: [], upvotes: 0, flag: false });
+  });
+
+  it('returns the same object when nothing is empty', () => {
+    const paper = { id: '2408.01234', title: 'T', authors: ['A B'] };
+    expect(withoutEmptyFields(paper)).toBe(paper);
   });
 });

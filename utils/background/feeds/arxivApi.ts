@@ -21,7 +21,6 @@ import {
   type FeedPaper,
   type FeedParse,
   feedDate,
-  firstArxivId,
   nothing,
 } from '@/utils/background/feeds/common';
 import {
@@ -32,6 +31,7 @@ import {
   parseXml,
   type XmlElement,
 } from '@/utils/background/feeds/xml';
+import { firstArxivId } from '@/utils/shared/arxivId';
 import { categoryList, cleanText, LIMITS } from '@/utils/shared/paper';
 
 export type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
@@ -41,7 +41,9 @@ const ERROR_ID = /^https?:\/\/(export\.)?arxiv\.org\/api\/errors/i;
 function entryPaper(entry: XmlElement): Built {
   if (!entry.closed) return { skip: 'cut off: the input ends inside this entry' };
   const alternate = childElements(entry, 'link').find((l) => attr(l, 'rel') === 'alternate');
-  const id = firstArxivId(childText(entry, 'id'), attr(alternate, 'href'));
+  const id = firstArxivId([childText(entry, 'id'), attr(alternate, 'href')], {
+    pdfLinks: true,
+  });
   const authors: string[] = [];
   for (const author of childElements(entry, 'author')) {
     const name = cleanText(childText(author, 'name'), LIMITS.authorName);

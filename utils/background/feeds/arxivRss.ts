@@ -19,7 +19,6 @@ import {
   type FeedPaper,
   type FeedParse,
   feedDate,
-  firstArxivId,
   nothing,
   sectionOf,
   splitAuthors,
@@ -34,6 +33,7 @@ import {
   textContent,
   type XmlElement,
 } from '@/utils/background/feeds/xml';
+import { firstArxivId } from '@/utils/shared/arxivId';
 import { categoryList, cleanText, LIMITS } from '@/utils/shared/paper';
 
 export type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
@@ -54,10 +54,13 @@ function entryPaper(entry: XmlElement): Built {
     (a, b) => Number(attr(b, 'rel') === 'alternate') - Number(attr(a, 'rel') === 'alternate'),
   );
   const id = firstArxivId(
-    ...links.map((l) => attr(l, 'href') || textContent(l)),
-    childText(entry, 'guid'),
-    childText(entry, 'id'),
-    head?.[1],
+    [
+      ...links.map((l) => attr(l, 'href') || textContent(l)),
+      childText(entry, 'guid'),
+      childText(entry, 'id'),
+      head?.[1],
+    ],
+    { pdfLinks: true },
   );
   const creators = childElements(entry, 'creator').map(textContent);
   const authors = creators.length

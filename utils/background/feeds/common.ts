@@ -1,16 +1,17 @@
 /**
  * Shared pieces of the feed parsers (arXiv RSS/Atom, arXiv API, HF Daily Papers API): the result
- * type, id / category / author / date helpers and the collector that validates each paper. Pure
+ * type, category / author / date helpers and the collector that validates each paper. Pure
  * functions: no DOM, no browser APIs, nothing here throws.
  */
+import { isArxivId } from '@/utils/shared/arxivId';
 import {
-  bareArxivId,
   cleanText,
   type DetectedPaper,
-  isArxivId,
   LIMITS,
   type ListingSection,
+  withoutEmptyFields,
 } from '@/utils/shared/paper';
+import { isValidPaper } from '@/utils/shared/protocol';
 
 /** A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). */
 export type FeedPaper = DetectedPaper & { announceType?: string };
@@ -35,40 +36,6 @@ export interface FeedParse {
   totalResults?: number;
   startIndex?: number;
   itemsPerPage?: number;
-}
-
-export type Json = Record<string, unknown>;
-
-export const obj = (v: unknown): Json =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/**
- * A bare, valid arXiv id from a feed field: "https://arxiv.org/abs/2408.01234v2",
- * "oai:arXiv.org:2403.15527v1", "arXiv:2403.15527v1", "http://arxiv.org/abs/hep-th/9901001v1",
- * "2509.24006"; '' when there is none.
- */
-export function arxivIdFrom(raw: string | null | undefined): string {
-  let s = (raw ?? '').trim().slice(0, 300);
-  const abs = s.search(/\/(abs|pdf)\//);
-  if (abs >= 0) s = s.slice(abs + 5);
-  s = s
-    .replace(/^oai:arxiv\.org:/i, '')
-    .replace(/^arxiv:\s*/i, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\.pdf$/i, '')
-    .replace(/\/+$/, '');
-  const id = bareArxivId(s);
-  return isArxivId(id) ? id : '';
-}
-
-/** The first valid id among the candidates, or ''. */
-export function firstArxivId(...candidates: (string | null | undefined)[]): string {
-  for (const c of candidates) {
-    const id = arxivIdFrom(c);
-    if (id) return id;
-  }
-  return '';
 }
 
 const SUFFIX = /^(jr|sr|ii|iii|iv|v|phd|md)\.?$/i;
@@ -229,23 +196,6 @@ export function feedDate(raw: string | null | undefined): FeedDate | undefined {
   return undefined;
 }
 
-/** Removes optional fields that are empty ('' / undefined / [] / {}), in place; keeps `authors`. */
-function compact<T extends object>(o: T): T {
-  const rec = o as Record<string, unknown>;
-  for (const key of Object.keys(rec)) {
-    const v = rec[key];
-    if (key === 'authors') continue;
-    if (
-      v === undefined ||
-      v === '' ||
-      (Array.isArray(v) && !v.length) ||
-      (v && typeof v === 'object' && !Object.keys(v).length)
-    )
-      delete rec[key];
-  }
-  return o;
-}
-
 /** What a builder returns for one entry: a paper, or why there is none. */
 export type Built = FeedPaper | { skip: string };
 
@@ -283,9 +233,9 @@ export function collector() {
       else if (!built.title) skipped.push({ reason: `no title (${built.id})`, index });
       else if (seen.has(built.id)) skipped.push({ reason: `repeated id ${built.id}`, index });
       else {
-        if (built.hf) compact(built.hf);
+        if (built.hf) built.hf = withoutEmptyFields(built.hf);
         seen.add(built.id);
-        papers.push(compact(built));
+        papers.push(withoutEmptyFields(built));
       }
     },
     /** The result, with the ids list. */
@@ -297,6 +247,18 @@ export function collector() {
       return out;
     },
   };
+}
+
+/**
+ * The feed's papers as a page's papers (without arXiv's `announceType`), each checked against the
+ * paper schema a page's message must pass; a paper that fails it is left out.
+ */
+export function asPagePapers(papers: readonly FeedPaper[]): DetectedPaper[] {
+  const out: DetectedPaper[] = [];
+  for (const { announceType: _announceType, ...paper } of papers) {
+    if (isValidPaper(paper)) out.push(paper);
+  }
+  return out;
 }
 
 /** An empty result saying why. */

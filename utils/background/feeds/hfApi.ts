@@ -1,11 +1,7 @@
 /**
- * huggingface.co/api/daily_papers?date=YYYY-MM-DD: a JSON array of
- *   { paper: { id, title, summary, authors: [{ name, hidden, … }], upvotes, ai_summary,
- *              ai_keywords, githubRepo?, githubStars?, projectPage?, publishedAt,
- *              submittedOnDailyAt, … },
- *     title, summary, publishedAt, thumbnail, numComments, submittedBy, … }
- * Fields are read from `paper` first, then from the outer item. The Daily Papers date is the
- * `date` argument when given (the query's), else the day of `paper.submittedOnDailyAt`.
+ * huggingface.co/api/daily_papers?date=YYYY-MM-DD: a JSON array of Daily Papers items, each read
+ * by shared/hfPaperJson.ts as the HF pages' items are. The Daily Papers date is the `date`
+ * argument when given (the query's), else the day of `paper.submittedOnDailyAt`.
  *
  * Pure: no DOM. Never throws; a malformed item is skipped with a reason.
  */
@@ -15,77 +11,22 @@ import {
   collector,
   type FeedPaper,
   type FeedParse,
-  firstArxivId,
   nothing,
-  obj,
-  str,
 } from '@/utils/background/feeds/common';
-import { cleanText, type HfInfo, LIMITS } from '@/utils/shared/paper';
+import { day, obj, paperFromHfJson, str } from '@/utils/shared/hfPaperJson';
+import { cleanText, LIMITS } from '@/utils/shared/paper';
 
 export type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/** The YYYY-MM-DD day at the start of a string ("2025-09-30T01:13:12.259Z"), if valid. */
-function day(v: unknown): string | undefined {
-  const m = DAY.exec(str(v) ?? '');
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? m[0] : undefined;
-}
-
-/** The URL if it is an absolute http(s) URL within the size limit, else undefined. */
-function httpUrl(raw: unknown): string | undefined {
-  const s = str(raw)?.trim();
-  if (!s || s.length > LIMITS.url || !/^https?:\/\//i.test(s)) return undefined;
-  try {
-    const url = new URL(s);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= LIMITS.url) {
-      return url.href;
-    }
-  } catch {
-    // not a URL
-  }
-  return undefined;
-}
 
 function itemPaper(item: unknown, date: string | undefined): Built {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     return { skip: `not an object (${item === null ? 'null' : typeof item})` };
   }
-  const outer = obj(item);
-  const p = obj(outer.paper);
-  const field = (key: string): unknown => p[key] ?? outer[key];
-  const id = firstArxivId(str(p.id), str(outer.id));
-  if (!id) return { skip: `no valid arXiv id (${cleanText(str(p.id) ?? typeof p.id, 40)})` };
-  const authors: string[] = [];
-  const list = field('authors');
-  for (const a of Array.isArray(list) ? list : []) {
-    // `hidden` is the author's choice to hide the paper on their HF profile; they are still an
-    // author of the paper, so they are kept (the arXiv listing has them too).
-    const name = cleanText(str(obj(a).name) ?? str(a), LIMITS.authorName);
-    if (name) authors.push(name);
-    if (authors.length >= LIMITS.authors) break;
+  const paper: FeedPaper = paperFromHfJson(item, date);
+  if (!paper.id) {
+    const id = obj(obj(item).paper).id;
+    return { skip: `no valid arXiv id (${cleanText(str(id) ?? typeof id, 40)})` };
   }
-  const upvotes = field('upvotes');
-  const hf: HfInfo = {
-    upvotes:
-      typeof upvotes === 'number' && Number.isSafeInteger(upvotes) && upvotes >= 0
-        ? upvotes
-        : undefined,
-    githubRepo: httpUrl(field('githubRepo')),
-    projectPage: httpUrl(field('projectPage')),
-    aiSummary: cleanText(str(field('ai_summary')), LIMITS.hfText),
-    dailyDate: date ?? day(p.submittedOnDailyAt) ?? day(outer.submittedOnDailyAt),
-  };
-  const paper: FeedPaper = {
-    id,
-    title: cleanText(str(field('title')), LIMITS.title),
-    authors,
-    abstract: cleanText(str(field('summary')), LIMITS.abstract),
-    hf,
-  };
   return paper;
 }
 

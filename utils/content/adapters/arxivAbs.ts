@@ -14,18 +14,17 @@ import {
   authorLinks,
   collector,
   dropLabel,
-  firstId,
   firstLast,
   isArxivPage,
-  parseId,
   safeScan,
   subjects,
   textOf,
 } from '@/utils/content/adapters/dom';
+import { arxivIdFrom, firstArxivId } from '@/utils/shared/arxivId';
 import { cleanText, LIMITS } from '@/utils/shared/paper';
 
 function pathId(url: URL): string {
-  return isArxivPage(url) && url.pathname.startsWith('/abs/') ? parseId(url.pathname) : '';
+  return isArxivPage(url) && url.pathname.startsWith('/abs/') ? arxivIdFrom(url.pathname) : '';
 }
 
 export const arxivAbs: SiteAdapter = {
@@ -46,7 +45,7 @@ export const arxivAbs: SiteAdapter = {
         .filter(Boolean);
       const out = collector(() => ({
         paper: {
-          id: firstId(meta.citation_arxiv_id?.[0], url.pathname),
+          id: firstArxivId([meta.citation_arxiv_id?.[0], url.pathname]),
           title:
             one('citation_title', LIMITS.title) || dropLabel(textOf(h1, LIMITS.title), 'Title:'),
           authors: authors.length ? authors : authorLinks(doc.querySelectorAll('.authors a')),

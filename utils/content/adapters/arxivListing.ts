@@ -23,7 +23,6 @@ import type { SiteAdapter } from '@/utils/content/adapters/adapter';
 import {
   authorLinks,
   collector,
-  firstId,
   hasClass,
   isArxivPage,
   labelledText,
@@ -32,6 +31,7 @@ import {
   subjects,
   textOf,
 } from '@/utils/content/adapters/dom';
+import { arxivIdFrom, firstArxivId } from '@/utils/shared/arxivId';
 import { type DetectedPaper, LIMITS, type ListingSection } from '@/utils/shared/paper';
 
 const PATH = /^\/list\/([A-Za-z][\w.-]*)\/([\w-]+)\/?$/;
@@ -143,8 +143,8 @@ export const arxivListing: SiteAdapter = {
           const { primaryCategory, categories } = subjects(meta.subjects);
           const paper: DetectedPaper = {
             id:
-              firstId(link.getAttribute('id')) ||
-              firstId(link.getAttribute('href'), link.textContent),
+              arxivIdFrom(link.getAttribute('id')) ||
+              firstArxivId([link.getAttribute('href'), link.textContent]),
             title: labelledText(meta.title, 'Title:', LIMITS.title),
             authors: authorLinks(linksIn(meta.authors)),
             comments: labelledText(meta.comments, 'Comments:', LIMITS.comments),

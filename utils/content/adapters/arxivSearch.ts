@@ -15,12 +15,12 @@ import {
   authorLinks,
   collector,
   dropLabel,
-  firstId,
   isArxivPage,
   linksIn,
   safeScan,
   textOf,
 } from '@/utils/content/adapters/dom';
+import { firstArxivId } from '@/utils/shared/arxivId';
 import { categoryList, LIMITS } from '@/utils/shared/paper';
 
 const TOGGLE = /\s*[△▽]\s*(Less|More)\s*$/;
@@ -46,7 +46,7 @@ export const arxivSearch: SiteAdapter = {
           const short = textOf(li.querySelector('span.abstract-short'), LIMITS.abstract + 10);
           return {
             paper: {
-              id: firstId(link?.textContent, link?.getAttribute('href')),
+              id: firstArxivId([link?.textContent, link?.getAttribute('href')]),
               title: textOf(li.querySelector('p.title'), LIMITS.title),
               authors: authorLinks(linksIn(li.querySelector('p.authors'))),
               abstract: (full.replace(TOGGLE, '') || short.replace(TOGGLE, '')).slice(

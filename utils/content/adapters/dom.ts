@@ -4,16 +4,16 @@
  */
 
 import type { DetectedEntry, PageScan } from '@/utils/content/adapters/adapter';
+import { isArxivId } from '@/utils/shared/arxivId';
 import {
-  bareArxivId,
   categoryCode,
   categoryList,
   cleanText,
   type DetectedPaper,
-  isArxivId,
   LIMITS,
   type PageSource,
   type SourceKind,
+  withoutEmptyFields,
 } from '@/utils/shared/paper';
 
 /** Class tokens whose text is not content: arXiv's "Title:"-style labels, MathJax's rendered
@@ -137,29 +137,6 @@ export function dropLabel(text: string, label: string): string {
 }
 
 /**
- * A bare, valid arXiv id out of an href, element id or link text ("/abs/2408.01234v2",
- * "https://arxiv.org/abs/hep-th/9901001", "arXiv:2408.01234"), or '' when there is none.
- */
-export function parseId(raw: string | null | undefined): string {
-  if (raw && isArxivId(raw)) return raw; // the common case: an element id such as "2408.01234"
-  let s = (raw ?? '').trim();
-  const abs = s.indexOf('/abs/');
-  if (abs >= 0) s = s.slice(abs + 5);
-  s = s.replace(/^arxiv:/i, '').replace(/[?#].*$/, '');
-  const id = bareArxivId(s);
-  return isArxivId(id) ? id : '';
-}
-
-/** First valid id among the candidates, or ''. */
-export function firstId(...candidates: (string | null | undefined)[]): string {
-  for (const c of candidates) {
-    const id = parseId(c);
-    if (id) return id;
-  }
-  return '';
-}
-
-/**
  * Primary and all categories from an arXiv subjects element: `<span class="primary-subject">
  * Quantum Physics (quant-ph)</span>; High Energy Physics - Theory (hep-th)`.
  */
@@ -199,20 +176,6 @@ export function authorLinks(links: Iterable<Element>): string[] {
   return names;
 }
 
-/** The URL if it is an absolute http(s) URL within the size limit, else undefined. */
-export function httpUrl(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  try {
-    const url = new URL(raw.trim());
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= LIMITS.url) {
-      return url.href;
-    }
-  } catch {
-    // not a URL
-  }
-  return undefined;
-}
-
 /** True for arxiv.org pages over http(s). */
 export function isArxivPage(url: URL): boolean {
   return /^https?:$/.test(url.protocol) && /^(www\.)?arxiv\.org$/.test(url.hostname);
@@ -226,31 +189,6 @@ export function pageSource(kind: SourceKind, label: string, url: URL): PageSourc
     label: cleanText(label, LIMITS.label),
     url: /^https?:$/.test(url.protocol) ? href.slice(0, LIMITS.url) : '',
   };
-}
-
-/** Removes optional fields that are empty ('' / undefined / [] / {}), in place. */
-function isEmpty(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === '' ||
-    (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
-  );
-}
-
-function compact<T extends object>(obj: T): T {
-  const rec = obj as Record<string, unknown>;
-  let clean = true;
-  for (const key in rec) {
-    if (key !== 'authors' && isEmpty(rec[key])) {
-      clean = false;
-      break;
-    }
-  }
-  if (clean) return obj;
-  // Copies rather than `delete`s: deleted keys would turn every paper into a slow dictionary object.
-  const out: Record<string, unknown> = {};
-  for (const key in rec) if (key === 'authors' || !isEmpty(rec[key])) out[key] = rec[key];
-  return out as T;
 }
 
 /**
@@ -269,11 +207,13 @@ export function collector<T>(build: (item: T) => DetectedEntry | null | undefine
         const entry = build(item);
         const paper = entry?.paper;
         if (!entry || !paper || !isArxivId(paper.id) || !paper.title || seen.has(paper.id)) return;
-        if (paper.hf) paper.hf = compact(paper.hf);
+        if (paper.hf) paper.hf = withoutEmptyFields(paper.hf);
         seen.add(paper.id);
         const { anchor, element } = entry;
         entries.push(
-          element ? { paper: compact(paper), anchor, element } : { paper: compact(paper), anchor },
+          element
+            ? { paper: withoutEmptyFields(paper), anchor, element }
+            : { paper: withoutEmptyFields(paper), anchor },
         );
       } catch {
         // malformed entry: skipped

@@ -19,8 +19,10 @@
  */
 
 import type { DetectedEntry, SiteAdapter } from '@/utils/content/adapters/adapter';
-import { collector, parseId, safeScan, textOf } from '@/utils/content/adapters/dom';
-import { day, findProps, hfPaper, isHfPage, type Json } from '@/utils/content/adapters/hfCommon';
+import { collector, safeScan, textOf } from '@/utils/content/adapters/dom';
+import { findProps, isHfPage } from '@/utils/content/adapters/hfCommon';
+import { arxivIdFrom } from '@/utils/shared/arxivId';
+import { day, type Json, paperFromHfJson } from '@/utils/shared/hfPaperJson';
 import { LIMITS } from '@/utils/shared/paper';
 
 const PATH =
@@ -51,7 +53,7 @@ function fromCard(article: Element, dailyDate: string | undefined): DetectedEntr
   );
   return {
     paper: {
-      id: parseId(link?.getAttribute('href')?.slice(8)),
+      id: arxivIdFrom(link?.getAttribute('href')?.slice(8)),
       title: textOf(article.querySelector('h3'), LIMITS.title),
       authors: [],
       hf: { upvotes: votes ? Number(votes) : undefined, dailyDate },
@@ -84,7 +86,10 @@ export const hfDaily: SiteAdapter = {
             ? `HF Daily Papers · ${date}`
             : 'HF Daily Papers';
     return safeScan(doc, 'hf-daily', label, url, () => {
-      const fromJson = collector((item: unknown) => ({ paper: hfPaper(item, date), anchor: null }));
+      const fromJson = collector((item: unknown) => ({
+        paper: paperFromHfJson(item, date),
+        anchor: null,
+      }));
       for (const item of propsList(props)) fromJson.add(item);
       const cards = collector((article: Element) => fromCard(article, date));
       for (const article of doc.querySelectorAll('article')) cards.add(article);

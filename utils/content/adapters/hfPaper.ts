@@ -14,9 +14,11 @@
  */
 
 import type { SiteAdapter } from '@/utils/content/adapters/adapter';
-import { collector, parseId, safeScan, textOf } from '@/utils/content/adapters/dom';
-import { findProps, hfPaper, isHfPage, obj, str } from '@/utils/content/adapters/hfCommon';
-import { cleanText, LIMITS } from '@/utils/shared/paper';
+import { collector, safeScan, textOf } from '@/utils/content/adapters/dom';
+import { findProps, isHfPage } from '@/utils/content/adapters/hfCommon';
+import { arxivIdFrom, arxivIdFromUrl, firstArxivId } from '@/utils/shared/arxivId';
+import { obj, paperFromHfJson, str } from '@/utils/shared/hfPaperJson';
+import { cleanText, type DetectedPaper, LIMITS } from '@/utils/shared/paper';
 
 const PATH = /^\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?$/;
 
@@ -26,12 +28,7 @@ function meta(doc: Document, selector: string): string {
 
 function linksToArxiv(doc: Document, id: string): boolean {
   for (const a of doc.querySelectorAll('a[href*="arxiv.org/"]')) {
-    const href = a.getAttribute('href') ?? '';
-    if (
-      /^https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\//i.test(href) &&
-      parseId(href.replace(/\/pdf\//i, '/abs/').replace(/\.pdf$/i, '')) === id
-    )
-      return true;
+    if (arxivIdFromUrl(a.getAttribute('href') ?? '') === id) return true;
   }
   return false;
 }
@@ -47,18 +44,18 @@ export const hfPaperPage: SiteAdapter = {
   name: 'hf-paper',
   matches: (url) => isHfPage(url) && PATH.test(url.pathname),
   scan(doc, url, options) {
-    const id = parseId(PATH.exec(url.pathname)?.[1]);
+    const id = arxivIdFrom(PATH.exec(url.pathname)?.[1]);
     const inPlace = options?.inPlace === true;
     return safeScan(doc, 'hf-daily', 'HF paper pages', url, () => {
-      const papers = collector((paper: ReturnType<typeof hfPaper>) => ({ paper, anchor: null }));
+      const papers = collector((paper: DetectedPaper) => ({ paper, anchor: null }));
       if (!id) return papers.entries;
       const props = findProps(
         doc,
         'div.SVELTE_HYDRATER[data-props]',
         (raw) => raw.includes(id),
-        (json) => parseId(str(obj(json.paper).id) ?? str(json.id)) === id,
+        (json) => firstArxivId([str(obj(json.paper).id), str(json.id)]) === id,
       );
-      if (props) papers.add(hfPaper(props));
+      if (props) papers.add(paperFromHfJson(props));
       if (papers.entries.length) return papers.entries;
       if (inPlace && !linksToArxiv(doc, id)) return papers.entries;
       const heading = textOf(doc.querySelector('h1'), LIMITS.title);

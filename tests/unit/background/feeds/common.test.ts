@@ -1,42 +1,12 @@
 // @vitest-environment node
 import {
   announceTypeOf,
-  arxivIdFrom,
   collector,
   feedDate,
   sectionOf,
   splitAuthors,
 } from '@/utils/background/feeds/common';
 import { categoryList, LIMITS } from '@/utils/shared/paper';
-
-describe('arxivIdFrom', () => {
-  it.each([
-    ['https://arxiv.org/abs/2408.01234', '2408.01234'],
-    ['http://arxiv.org/abs/2408.01234v2', '2408.01234'],
-    ['https://arxiv.org/pdf/2408.01234v2.pdf', '2408.01234'],
-    ['oai:arXiv.org:2403.15527v1', '2403.15527'],
-    ['arXiv:2403.15527v1', '2403.15527'],
-    ['http://arxiv.org/abs/hep-th/9901001v1', 'hep-th/9901001'],
-    ['http://arxiv.org/abs/math.AG/0601001v3', 'math.AG/0601001'],
-    ['oai:arXiv.org:cond-mat/0412498v1', 'cond-mat/0412498'],
-    [' 2509.24006 ', '2509.24006'],
-    ['https://arxiv.org/abs/2408.01234?context=cs#x', '2408.01234'],
-  ])('%s → %s', (raw, id) => {
-    expect(arxivIdFrom(raw)).toBe(id);
-  });
-
-  it.each([
-    '',
-    'http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345',
-    'https://example.org/not-arxiv',
-    '2408.123',
-    'oai:arXiv.org:',
-    'javascript:alert(1)',
-    'x'.repeat(10_000),
-  ])('rejects %s', (raw) => {
-    expect(arxivIdFrom(raw)).toBe('');
-  });
-});
 
 describe('splitAuthors', () => {
   it('splits on commas and "and", keeping "First Last" order', () => {

@@ -11,7 +11,8 @@ import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
 import type { FeedParse } from '@/utils/background/feeds/common';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
 import { parseXml } from '@/utils/background/feeds/xml';
-import { isArxivId, LIMITS } from '@/utils/shared/paper';
+import { isArxivId } from '@/utils/shared/arxivId';
+import { LIMITS } from '@/utils/shared/paper';
 
 type Parser = (xml: string) => FeedParse;
 

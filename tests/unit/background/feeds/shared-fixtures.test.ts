@@ -10,7 +10,8 @@ import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
 import type { FeedParse } from '@/utils/background/feeds/common';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
-import { bareArxivId, isArxivId, LIMITS } from '@/utils/shared/paper';
+import { bareArxivId, isArxivId } from '@/utils/shared/arxivId';
+import { LIMITS } from '@/utils/shared/paper';
 
 const FILES = {
   rss: 'arxiv_rss_stat_2024-03-26.xml',

@@ -2,11 +2,8 @@ import { parse } from '@/tests/unit/content/adapters/load';
 import {
   authorLinks,
   dropLabel,
-  firstId,
   firstLast,
-  httpUrl,
   pageSource,
-  parseId,
   subjects,
   textOf,
 } from '@/utils/content/adapters/dom';
@@ -17,31 +14,6 @@ const el = (html: string) => {
   if (!found) throw new Error('no element');
   return found;
 };
-
-describe('parseId', () => {
-  it.each([
-    ['/abs/2408.01234', '2408.01234'],
-    ['/abs/2408.01234v3', '2408.01234'],
-    ['https://arxiv.org/abs/2408.01234v12?context=cs#top', '2408.01234'],
-    ['arXiv:2408.01234', '2408.01234'],
-    ['  arXiv:2408.01234v2  ', '2408.01234'],
-    ['0704.0001', '0704.0001'],
-    ['/abs/hep-th/9901001v2', 'hep-th/9901001'],
-    ['math.AG/0601001', 'math.AG/0601001'],
-    ['/pdf/2408.01234', ''],
-    ['2408.1', ''],
-    ['not-an-id', ''],
-    ['', ''],
-    [null, ''],
-  ])('%s → %s', (raw, id) => {
-    expect(parseId(raw)).toBe(id);
-  });
-
-  it('firstId takes the first valid candidate', () => {
-    expect(firstId(null, 'junk', '/abs/2408.01234v1', '2408.99999')).toBe('2408.01234');
-    expect(firstId(undefined, '')).toBe('');
-  });
-});
 
 describe('categories', () => {
   it.each([
@@ -126,19 +98,6 @@ describe('misc', () => {
   it('dropLabel removes a leading label only', () => {
     expect(dropLabel('Comments: 9 pages', 'Comments:')).toBe('9 pages');
     expect(dropLabel('9 pages. Comments: none', 'Comments:')).toBe('9 pages. Comments: none');
-  });
-
-  it.each([
-    ['https://github.com/a/b', 'https://github.com/a/b'],
-    [' http://example.org/p ', 'http://example.org/p'],
-    ['javascript:alert(1)', undefined],
-    ['ftp://example.org/', undefined],
-    ['/relative', undefined],
-    ['', undefined],
-    [42, undefined],
-    [null, undefined],
-  ])('httpUrl(%s) → %s', (raw, url) => {
-    expect(httpUrl(raw)).toBe(url);
   });
 
   it('pageSource clips the label and keeps the URL within the limit', () => {

@@ -75,7 +75,7 @@ describe('Daily Papers from data-props', () => {
     expect(byId(scan, '2409.00001')).toEqual({
       id: '2409.00001',
       title: 'Sparse Attention at $O(n \\log n)$ Cost: A Study',
-      authors: ['Ada Lovelace', 'Alan Turing'],
+      authors: ['Ada Lovelace', 'Joan Clarke', 'Alan Turing'],
       abstract: 'We study sparse attention. It is fast. Code: https://github.com/example/sparse.',
       hf: {
         upvotes: 42,

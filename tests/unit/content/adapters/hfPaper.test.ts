@@ -43,7 +43,7 @@ describe('HF paper page from its PaperContent props', () => {
     expect(byId(scan, '2409.00077')).toEqual({
       id: '2409.00077',
       title: 'Orbital Transformers: Long Context for $n$-Body Problems',
-      authors: ['Katherine Johnson', 'Dorothy Vaughan'],
+      authors: ['Mary Jackson', 'Katherine Johnson', 'Dorothy Vaughan'],
       abstract:
         'We predict orbits with transformers. Code and data: https://github.com/example/orbital.',
       hf: {
