@@ -1,14 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SHARED_FIXTURES } from '@/tests/helpers/sharedData';
 import type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
 
 export { SHARED_FIXTURES as SHARED } from '@/tests/helpers/sharedData';
-
-export function sharedExists(name: string): boolean {
-  return existsSync(path.join(SHARED_FIXTURES, name));
-}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
