@@ -3,7 +3,9 @@
  * an arXiv listing with Paperlight's marks, and the popup's Today tab.
  */
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import {
+  eventually,
   fixture,
   launchExtension,
   openPopup,
@@ -15,32 +17,49 @@ import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const LISTING = 'https://arxiv.org/list/cs.CL/new';
-const pages: [string, string][] = [
-  ['https://arxiv.org/search/?query=retrieval&searchtype=all', 'arxiv-search.html'],
-  ['https://huggingface.co/papers/date/2024-09-02', 'hf-daily.html'],
-  [LISTING, 'arxiv-list-new-current.html'],
+/** The pages read before the pictures, and what shows that Paperlight has read each one. */
+const pages: [string, string, 'marks' | 'hf-daily'][] = [
+  ['https://arxiv.org/search/?query=retrieval&searchtype=all', 'arxiv-search.html', 'marks'],
+  ['https://huggingface.co/papers/date/2024-09-02', 'hf-daily.html', 'hf-daily'],
+  [LISTING, 'arxiv-list-new-current.html', 'marks'],
 ];
+
+/** Two frames: what changed before is laid out and painted. */
+async function painted(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
 
 const extension = await launchExtension();
 try {
   for (const [url, file] of pages) await routePage(extension.context, url, fixture(file));
   const page = await extension.context.newPage();
   await page.setViewportSize({ width: 1000, height: 640 });
-  for (const [url] of pages) {
+  for (const [url, , read] of pages) {
     await page.goto(url);
-    await page.waitForFunction(() => document.readyState === 'complete');
-    await page.waitForTimeout(500);
+    if (read === 'marks') {
+      await page.locator('.paperlight-save').first().waitFor();
+    } else {
+      await eventually(
+        () => readStore<PaperRecord>(extension.worker),
+        (rows) => rows.some((paper) => paper.lastSighting.kind === 'hf-daily'),
+      );
+    }
   }
   // Save one paper from the page, so the picture shows both states.
-  await page.locator('.paperlight-save').first().click();
-  await page.waitForTimeout(300);
+  const toggle = page.locator('.paperlight-save').first();
+  await toggle.click();
+  await page.locator('.paperlight-save[aria-pressed="true"]').first().waitFor();
+  await painted(page);
   await page.screenshot({ path: path.join(OUT, 'arxiv-listing.png') });
 
   const stored = await readStore<PaperRecord>(extension.worker);
   const popup = await openPopup(extension);
   await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.waitForSelector('article.paper');
-  await popup.waitForTimeout(300);
+  await popup.locator('article.paper .paper-tldr').first().waitFor();
+  await painted(popup);
   await popup.screenshot({ path: path.join(OUT, 'popup-today.png') });
   console.log(`${stored.length} papers in the digest; screenshots written to ${OUT}`);
 } finally {

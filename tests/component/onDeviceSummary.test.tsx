@@ -21,6 +21,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   await db.delete();
 });
 
@@ -38,16 +39,29 @@ function row() {
   return screen.getByRole('article', { name: 'A cheap method' });
 }
 
+/** Watches the popup's reads of the setting, where each on-device attempt starts. */
+function watchSettingReads() {
+  return vi.spyOn(fakeBrowser.storage.local, 'get');
+}
+
+/** Waits until `calls` have happened and their answers have come back, then lets every callback
+ * already queued run (no time passes): an attempt that went on from there has then gone on. */
+async function afterAnswers(spy: { mock: { results: { value: unknown }[] } }, calls = 1) {
+  await vi.waitFor(() => expect(spy.mock.results.length).toBeGreaterThanOrEqual(calls));
+  await Promise.allSettled(spy.mock.results.map((result) => result.value));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 describe('on-device summaries in the popup', () => {
   it('with the setting off, never touches the Summarizer API', async () => {
     const fake = fakeSummarizer();
     vi.stubGlobal('Summarizer', fake);
     await addPaper();
+    const reads = watchSettingReads();
     renderPopup({ db });
 
     expect(await screen.findByText('We propose a cheap method.')).toBeInTheDocument();
-    // Give any stray promise a chance to run.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterAnswers(reads);
     expect(fake.availability).not.toHaveBeenCalled();
     expect(fake.create).not.toHaveBeenCalled();
     expect(fake.summarize).not.toHaveBeenCalled();
@@ -96,7 +110,7 @@ describe('on-device summaries in the popup', () => {
 
     expect(await screen.findByText('We propose a cheap method.')).toBeInTheDocument();
     await waitFor(() => expect(fake.summarize).toHaveBeenCalledTimes(1));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterAnswers(fake.summarize);
     expect(within(row()).getByText('TL;DR')).toBeInTheDocument();
     expect(screen.queryByText('On-device summary')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -113,7 +127,7 @@ describe('on-device summaries in the popup', () => {
 
     expect(await screen.findByText('We propose a cheap method.')).toBeInTheDocument();
     await waitFor(() => expect(fake.availability).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterAnswers(fake.availability);
     expect(fake.create).not.toHaveBeenCalled();
     expect(screen.queryByText('On-device summary')).not.toBeInTheDocument();
   });
@@ -121,9 +135,10 @@ describe('on-device summaries in the popup', () => {
   it('with it on in a browser without the API, shows the local TL;DR', async () => {
     await onDeviceSummaryEnabled.setValue(true);
     await addPaper();
+    const reads = watchSettingReads();
     renderPopup({ db });
     expect(await screen.findByText('We propose a cheap method.')).toBeInTheDocument();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterAnswers(reads);
     expect(within(row()).getByText('TL;DR')).toBeInTheDocument();
   });
 });

@@ -1,15 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   badgeText,
   eventually,
   fixture,
   type LoadedExtension,
   launchExtension,
-  ROOT,
   readStore,
 } from '@/tests/e2e/harness';
-import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
+import {
+  ONLY_WITH_SHARED_FIXTURES,
+  readSharedFixture,
+  sharedSuiteRuns,
+} from '@/tests/helpers/sharedData';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
@@ -25,32 +26,37 @@ declare const chrome: {
   };
 };
 
-/** utils/digestAlarms.ts DIGEST_SOON_ALARM (that module needs the extension runtime). */
+/** utils/background/feedSchedule.ts DIGEST_SOON_ALARM (that module needs the extension runtime). */
 const DIGEST_SOON_ALARM = 'paperlight-digest-soon';
 
-const SHARED = path.resolve(ROOT, '../shared/fixtures/hf_api_daily_papers_2025-09-30.json');
-const HF = existsSync(SHARED) ? readFileSync(SHARED, 'utf8') : fixture('feeds/hf-daily-api.json');
-
-let extension: LoadedExtension;
-const requests: string[] = [];
-
-beforeAll(async () => {
-  extension = await launchExtension();
-  await extension.context.route('https://huggingface.co/api/daily_papers**', async (route) => {
-    requests.push(route.request().url());
-    await route.fulfill({ status: 200, contentType: 'application/json', body: HF });
+/** A fresh browser for the describe it is called in, whose HF API answers `body`. */
+function withHfAnswering(body: () => string) {
+  const state = { extension: undefined as unknown as LoadedExtension, requests: [] as string[] };
+  beforeAll(async () => {
+    state.extension = await launchExtension();
+    await state.extension.context.route(
+      'https://huggingface.co/api/daily_papers**',
+      async (route) => {
+        state.requests.push(route.request().url());
+        await route.fulfill({ status: 200, contentType: 'application/json', body: body() });
+      },
+    );
+    await state.extension.context.route('https://rss.arxiv.org/**', async (route) => {
+      state.requests.push(route.request().url());
+      await route.abort();
+    });
   });
-  await extension.context.route('https://rss.arxiv.org/**', async (route) => {
-    requests.push(route.request().url());
-    await route.abort();
+  afterAll(async () => {
+    await state.extension?.close();
   });
-});
+  return state;
+}
 
-afterAll(async () => {
-  await extension?.close();
-});
-
-it('an alarm-driven run stores the HF daily papers and counts them on the badge', async () => {
+/** Brings the install-time alarm forward; returns the stored papers once there are `count`. */
+async function runByAlarm(
+  { extension, requests }: { extension: LoadedExtension; requests: string[] },
+  count: number,
+): Promise<PaperRecord[]> {
   expect(requests).toEqual([]);
   // Wait for the install-time scheduling (it sets the same one-off alarm a minute ahead), then
   // bring that alarm forward.
@@ -73,15 +79,49 @@ it('an alarm-driven run stores the HF daily papers and counts them on the badge'
   expect(requests[0]).toMatch(
     /^https:\/\/huggingface\.co\/api\/daily_papers\?date=\d{4}-\d{2}-\d{2}$/,
   );
-  const expected = parseHfDailyApi(JSON.parse(HF), '2025-09-30');
   const stored = await eventually(
     () => readStore<PaperRecord>(extension.worker),
-    (found) => found.length === expected.papers.length,
+    (found) => found.length === count,
   );
-  expect(stored).toHaveLength(expected.papers.length);
+  expect(stored).toHaveLength(count);
   expect(rows[0]?.firstSighting.kind).toBe('hf-api');
   expect(stored.every((paper) => paper.firstSighting.label.startsWith('HF Daily Papers · '))).toBe(
     true,
   );
-  await expect.poll(() => badgeText(extension.worker)).toBe(String(expected.papers.length));
+  await expect.poll(() => badgeText(extension.worker)).toBe(String(count));
+  return stored;
+}
+
+describe('the digest alarm in Chromium', () => {
+  const browser = withHfAnswering(() => fixture('feeds/hf-daily-api.json'));
+
+  it('an alarm-driven run stores the HF daily papers and counts them on the badge', async () => {
+    // tests/fixtures/feeds/hf-daily-api.json: three valid items of seven.
+    const stored = await runByAlarm(browser, 3);
+    expect(stored.map((paper) => paper.id).sort()).toEqual([
+      '2509.22222',
+      '2509.24006',
+      '2509.25190',
+    ]);
+    const sla = stored.find((paper) => paper.id === '2509.24006');
+    expect(sla?.title).toBe(
+      'SLA: Beyond Sparsity in Diffusion Transformers via Fine-Tunable Sparse-Linear Attention',
+    );
+    expect(sla?.hf).toMatchObject({ upvotes: 78, githubRepo: 'https://github.com/thu-ml/SLA' });
+  });
 });
+
+const REAL_HF = 'hf_api_daily_papers_2025-09-30.json';
+const realRuns = sharedSuiteRuns('e2e digest-alarm/real HF', [`fixtures/${REAL_HF}`]);
+
+describe.skipIf(!realRuns)(
+  `the digest alarm on the real HF response ${ONLY_WITH_SHARED_FIXTURES}`,
+  () => {
+    const browser = withHfAnswering(() => readSharedFixture(REAL_HF));
+
+    it('stores all 50 papers and counts them on the badge', async () => {
+      const stored = await runByAlarm(browser, 50);
+      expect(stored.some((paper) => paper.id === '2509.23115')).toBe(true);
+    });
+  },
+);

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import {
   badgeText,
@@ -7,58 +5,79 @@ import {
   fixture,
   type LoadedExtension,
   launchExtension,
-  ROOT,
   readStore,
 } from '@/tests/e2e/harness';
-import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
-import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
+import {
+  ONLY_WITH_SHARED_FIXTURES,
+  readSharedFixture,
+  sharedSuiteRuns,
+} from '@/tests/helpers/sharedData';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * The background digest in the built extension: settings chosen on the options page, "Fetch now",
  * the service worker fetching HF Daily Papers and arXiv RSS (Playwright's `context.route` serves
  * the service worker's requests too), the stored papers, the badge, the alarm, a 429 backoff and
- * a repeated RSS batch. The tests run in order on one profile.
+ * a repeated RSS batch. The tests of a describe run in order on its one profile.
  */
 
 declare const chrome: {
   alarms: { getAll(): Promise<{ name: string; periodInMinutes?: number }[]> };
 };
 
-const SHARED = path.resolve(ROOT, '../shared/fixtures');
-const REAL =
-  existsSync(path.join(SHARED, 'arxiv_rss_stat_2024-03-26.xml')) &&
-  existsSync(path.join(SHARED, 'hf_api_daily_papers_2025-09-30.json'));
-const RSS = REAL
-  ? readFileSync(path.join(SHARED, 'arxiv_rss_stat_2024-03-26.xml'), 'utf8')
-  : fixture('feeds/arxiv-rss-2024.xml');
-const HF = REAL
-  ? readFileSync(path.join(SHARED, 'hf_api_daily_papers_2025-09-30.json'), 'utf8')
-  : fixture('feeds/hf-daily-api.json');
-const CATEGORIES = REAL ? ['stat.ME', 'stat.ML'] : ['cs.CL'];
-const RSS_LABEL = `arXiv ${CATEGORIES.join('+')} RSS`;
-if (!REAL) console.info('digest e2e: ../shared/fixtures absent; using tests/fixtures/feeds');
+/** A fresh browser for the describe it is called in, whose feeds answer `rss` and `hf` (or a 429
+ * for HF once `hfAnswer` says so). */
+function withFeeds(feeds: () => { rss: string; hf: string }) {
+  const state = {
+    extension: undefined as unknown as LoadedExtension,
+    options: undefined as unknown as Page,
+    requests: { hf: [] as string[], rss: [] as string[] },
+    hfAnswer: 'ok' as 'ok' | '429',
+  };
+  beforeAll(async () => {
+    const { rss, hf } = feeds();
+    state.extension = await launchExtension();
+    const { context } = state.extension;
+    await context.route('https://huggingface.co/api/daily_papers**', async (route: Route) => {
+      state.requests.hf.push(route.request().url());
+      if (state.hfAnswer === '429') {
+        await route.fulfill({ status: 429, headers: { 'Retry-After': '3600' }, body: 'slow down' });
+      } else {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: hf });
+      }
+    });
+    await context.route('https://rss.arxiv.org/rss/**', async (route: Route) => {
+      state.requests.rss.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'application/rss+xml', body: rss });
+    });
+    state.options = await context.newPage();
+    await state.options.goto(`chrome-extension://${state.extension.extensionId}/options.html`);
+  });
+  afterAll(async () => {
+    await state.extension?.close();
+  });
+  return state;
+}
 
-const rss = parseArxivRss(RSS);
-const countedRss = rss.papers.filter((paper) => paper.section !== 'replacement');
-const replacements = rss.papers.filter((paper) => paper.section === 'replacement');
+type Browser = ReturnType<typeof withFeeds>;
 
-let extension: LoadedExtension;
-let options: Page;
-const requests = { hf: [] as string[], rss: [] as string[] };
-/** What the HF API route answers: the fixture, or a 429. */
-let hfAnswer: 'ok' | '429' = 'ok';
-
-async function papers(): Promise<Map<string, PaperRecord>> {
+async function papers({ extension }: Browser): Promise<Map<string, PaperRecord>> {
   const rows = await readStore<PaperRecord>(extension.worker);
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-function alarms() {
+function alarms({ extension }: Browser) {
   return extension.worker.evaluate(() => chrome.alarms.getAll());
 }
 
-async function fetchNow(): Promise<Record<string, string | null>> {
+/** Types the categories on the options page and saves. */
+async function followCategories({ options }: Browser, categories: string[]): Promise<void> {
+  await options.getByLabel('Categories you follow').fill(categories.join(', ').toLowerCase());
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => options.locator('.status').textContent()).toBe('Saved.');
+}
+
+async function fetchNow({ options }: Browser): Promise<Record<string, string | null>> {
   const result = options.locator('.fetch-result');
   const before = (await result.count()) > 0 ? await result.getAttribute('data-at') : null;
   await options.getByRole('button', { name: 'Fetch now' }).click();
@@ -76,30 +95,25 @@ async function fetchNow(): Promise<Record<string, string | null>> {
   return outcomes;
 }
 
-beforeAll(async () => {
-  extension = await launchExtension();
-  const { context } = extension;
-  await context.route('https://huggingface.co/api/daily_papers**', async (route: Route) => {
-    requests.hf.push(route.request().url());
-    if (hfAnswer === '429') {
-      await route.fulfill({ status: 429, headers: { 'Retry-After': '3600' }, body: 'slow down' });
-    } else {
-      await route.fulfill({ status: 200, contentType: 'application/json', body: HF });
-    }
-  });
-  await context.route('https://rss.arxiv.org/rss/**', async (route: Route) => {
-    requests.rss.push(route.request().url());
-    await route.fulfill({ status: 200, contentType: 'application/rss+xml', body: RSS });
-  });
-});
-
-afterAll(async () => {
-  await extension?.close();
-});
+/** The project's feeds, read by hand: HF's three valid items; the cs.CL RSS feed's new and
+ * cross-listed items and its two replacements. */
+const HF_IDS = ['2509.24006', '2509.25190', '2509.22222'];
+const RSS_COUNTED = ['2408.01234', '2408.02345'];
+const RSS_REPLACEMENTS = ['2312.09876', 'hep-th/9901001'];
+const RSS_IDS = [...RSS_COUNTED, ...RSS_REPLACEMENTS];
 
 describe('background digest in Chromium', () => {
+  const browser = withFeeds(() => ({
+    rss: fixture('feeds/arxiv-rss-2024.xml'),
+    hf: fixture('feeds/hf-daily-api.json'),
+  }));
+  const RSS_LABEL = 'arXiv cs.CL RSS';
+
   it('schedules the digest on install (HF Daily Papers is on by default)', async () => {
-    const found = await eventually(alarms, (list) => list.length >= 2);
+    const found = await eventually(
+      () => alarms(browser),
+      (list) => list.length >= 2,
+    );
     expect(found).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'paperlight-digest', periodInMinutes: 120 }),
@@ -109,8 +123,7 @@ describe('background digest in Chromium', () => {
   });
 
   it('takes sources and period from the options page and re-schedules the alarm', async () => {
-    options = await extension.context.newPage();
-    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    const { options } = browser;
     const arxiv = options.getByRole('checkbox', { name: 'arXiv RSS' });
     await expect.poll(() => arxiv.isDisabled()).toBe(true);
     expect(
@@ -124,70 +137,106 @@ describe('background digest in Chromium', () => {
       .toBe(1);
     expect(await options.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
 
-    await field.fill(CATEGORIES.join(', ').toLowerCase());
+    await field.fill('cs.cl');
     // Choosing a first category switches arXiv RSS on.
     expect(await arxiv.isChecked()).toBe(true);
     await options.getByLabel('Fetch every').selectOption('4');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.locator('.status').textContent()).toBe('Saved.');
     // Codes are normalised on save.
-    expect(await field.inputValue()).toBe(CATEGORIES.join(', '));
+    expect(await field.inputValue()).toBe('cs.CL');
 
-    const list = await eventually(alarms, (found) =>
-      found.some((alarm) => alarm.name === 'paperlight-digest' && alarm.periodInMinutes === 240),
+    const list = await eventually(
+      () => alarms(browser),
+      (found) =>
+        found.some((alarm) => alarm.name === 'paperlight-digest' && alarm.periodInMinutes === 240),
     );
     expect(list.find((alarm) => alarm.name === 'paperlight-digest')?.periodInMinutes).toBe(240);
   });
 
   it('"Fetch now" stores HF and arXiv papers with their labels, and the badge counts new ones', async () => {
-    const outcomes = await fetchNow();
+    const { requests, extension } = browser;
+    const outcomes = await fetchNow(browser);
     expect(outcomes).toEqual({ 'hf-api': 'stored', 'arxiv-rss': 'stored' });
-    expect(requests.rss).toEqual([`https://rss.arxiv.org/rss/${CATEGORIES.join('+')}`]);
+    expect(requests.rss).toEqual(['https://rss.arxiv.org/rss/cs.CL']);
     expect(requests.hf).toHaveLength(1);
     const date = new URL(requests.hf[0] ?? '').searchParams.get('date') ?? '';
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const hf = parseHfDailyApi(HF, date);
 
-    const stored = await papers();
-    expect(stored.size).toBe(new Set([...hf.ids, ...rss.ids]).size);
-    const hfPaper = stored.get(hf.ids[0] ?? '');
-    expect(hfPaper?.firstSighting).toMatchObject({
+    const stored = await papers(browser);
+    expect([...stored.keys()].sort()).toEqual([...HF_IDS, ...RSS_IDS].sort());
+    expect(stored.get('2509.24006')?.firstSighting).toMatchObject({
       kind: 'hf-api',
       label: `HF Daily Papers · ${date}`,
     });
-    const rssPaper = stored.get(countedRss[0]?.id ?? '');
+    const rssPaper = stored.get('2408.01234');
     expect(rssPaper?.firstSighting).toMatchObject({ kind: 'arxiv-rss', label: RSS_LABEL });
+    expect(rssPaper?.title).toBe('Sparse Retrieval for Long Documents');
     expect(rssPaper?.countsAsNew).toBe(true);
-    for (const paper of replacements) expect(stored.get(paper.id)?.countsAsNew).toBe(false);
+    for (const id of RSS_REPLACEMENTS) expect(stored.get(id)?.countsAsNew).toBe(false);
 
-    const counted = new Set([...hf.ids, ...countedRss.map((paper) => paper.id)]).size;
-    await expect.poll(() => badgeText(extension.worker)).toBe(String(counted));
+    await expect
+      .poll(() => badgeText(extension.worker))
+      .toBe(String(HF_IDS.length + RSS_COUNTED.length));
   });
 
   it('a repeated arXiv batch adds nothing new', async () => {
+    const { requests, extension } = browser;
     const badge = await badgeText(extension.worker);
-    const before = await papers();
-    const outcomes = await fetchNow();
+    const before = await papers(browser);
+    const outcomes = await fetchNow(browser);
     expect(outcomes['arxiv-rss']).toBe('repeated');
     expect(requests.rss.length).toBeGreaterThanOrEqual(2);
     expect(await badgeText(extension.worker)).toBe(badge);
-    const after = await papers();
-    for (const id of rss.ids) {
-      if (!before.get(id)?.hf)
-        expect(after.get(id)?.sightingCount).toBe(before.get(id)?.sightingCount);
+    const after = await papers(browser);
+    for (const id of RSS_IDS) {
+      expect(after.get(id)?.sightingCount).toBe(before.get(id)?.sightingCount);
     }
   });
 
   it('backs off after a 429 with Retry-After: the next "Fetch now" makes no request', async () => {
-    hfAnswer = '429';
+    const { requests, options } = browser;
+    browser.hfAnswer = '429';
     const asked = requests.hf.length;
-    expect((await fetchNow())['hf-api']).toBe('backoff');
+    expect((await fetchNow(browser))['hf-api']).toBe('backoff');
     expect(requests.hf.length).toBe(asked + 1);
 
-    expect((await fetchNow())['hf-api']).toBe('backoff');
+    expect((await fetchNow(browser))['hf-api']).toBe('backoff');
     expect(requests.hf.length).toBe(asked + 1);
     expect(await options.locator('li[data-kind="hf-api"]').textContent()).toContain(
       'asked to wait',
     );
   });
 });
+
+const REAL_RSS = 'arxiv_rss_stat_2024-03-26.xml';
+const REAL_HF = 'hf_api_daily_papers_2025-09-30.json';
+const realRuns = sharedSuiteRuns('e2e digest/real feeds', [
+  `fixtures/${REAL_RSS}`,
+  `fixtures/${REAL_HF}`,
+]);
+
+describe.skipIf(!realRuns)(
+  `background digest on the real feeds ${ONLY_WITH_SHARED_FIXTURES}`,
+  () => {
+    const browser = withFeeds(() => ({
+      rss: readSharedFixture(REAL_RSS),
+      hf: readSharedFixture(REAL_HF),
+    }));
+
+    it('"Fetch now" stores 50 HF and 123 arXiv papers; the badge counts HF, new and cross-lists', async () => {
+      await followCategories(browser, ['stat.ME', 'stat.ML']);
+      expect(await fetchNow(browser)).toEqual({ 'hf-api': 'stored', 'arxiv-rss': 'stored' });
+      expect(browser.requests.rss).toEqual(['https://rss.arxiv.org/rss/stat.ME+stat.ML']);
+      const stored = await papers(browser);
+      expect(stored.size).toBe(50 + 123);
+      expect(stored.get('2403.15527')?.firstSighting).toMatchObject({
+        kind: 'arxiv-rss',
+        label: 'arXiv stat.ME+stat.ML RSS',
+      });
+      expect(stored.get('2403.15527')?.countsAsNew).toBe(true);
+      expect(stored.get('2403.14050')?.countsAsNew).toBe(false);
+      await expect.poll(() => badgeText(browser.extension.worker)).toBe(String(50 + 35 + 27));
+    });
+  },
+);

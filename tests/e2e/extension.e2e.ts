@@ -1,3 +1,4 @@
+import type { BrowserContext } from 'playwright-core';
 import {
   badgeText,
   eventually,
@@ -17,14 +18,17 @@ import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
  * The built extension in headless Chromium: pages served at their real URLs, the content script,
- * the service worker's IndexedDB, the badge and the popup. The tests run in order and share one
- * browser profile, as one user's morning would.
+ * the service worker's IndexedDB, the badge and the popup. Each test starts a fresh browser
+ * profile and visits the pages it needs, so one failure does not carry into the next test.
  */
 
 const NEW_LISTING = 'https://arxiv.org/list/cs.CL/new';
 const ABS_PAGE = 'https://arxiv.org/abs/2106.09608v2';
 const SEARCH_PAGE = 'https://arxiv.org/search/?query=retrieval&searchtype=all';
 const HF_DAILY = 'https://huggingface.co/papers/date/2024-09-02';
+
+/** The four papers of tests/fixtures/arxiv-list-new-current.html. */
+const NEW_LISTING_IDS = ['2301.13353', '2408.03001', '2408.04539', '2408.04540'];
 
 let extension: LoadedExtension;
 
@@ -39,16 +43,45 @@ async function papersOnceThereAre(count: number): Promise<Map<string, PaperRecor
   return eventually(papers, (found) => found.size >= count);
 }
 
-beforeAll(async () => {
-  extension = await launchExtension();
-  const { context } = extension;
+async function routePages(context: BrowserContext): Promise<void> {
   await routePage(context, NEW_LISTING, fixture('arxiv-list-new-current.html'));
   await routePage(context, ABS_PAGE, fixture('arxiv-abs.html'));
   await routePage(context, SEARCH_PAGE, fixture('arxiv-search.html'));
   await routePage(context, HF_DAILY, fixture('hf-daily.html'));
+}
+
+/** Setup: reads `url` in a tab until the digest has what `stored` looks for, then closes it. */
+async function visit(url: string, stored: (found: Map<string, PaperRecord>) => boolean) {
+  const page = await extension.context.newPage();
+  await page.goto(url);
+  expect(stored(await eventually(papers, stored)), `the digest after reading ${url}`).toBe(true);
+  await page.close();
+}
+
+const has =
+  (...ids: string[]) =>
+  (found: Map<string, PaperRecord>) =>
+    ids.every((id) => found.has(id));
+const hasHfDaily = (found: Map<string, PaperRecord>) =>
+  [...found.values()].some((paper) => paper.lastSighting.kind === 'hf-daily');
+
+/** Setup: saves a paper with its mark on the /new listing. */
+async function saveOnListing(id: string): Promise<void> {
+  const page = await extension.context.newPage();
+  await page.goto(NEW_LISTING);
+  const toggle = page.locator(`.paperlight-save[data-paperlight-id="${id}"]`);
+  await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+  await eventually(papers, (found) => found.get(id)?.savedAt !== undefined);
+  await page.close();
+}
+
+beforeEach(async () => {
+  extension = await launchExtension();
+  await routePages(extension.context);
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await extension?.close();
 });
 
@@ -63,12 +96,7 @@ describe('Paperlight in Chromium', () => {
     const started = Date.now();
     await page.goto(NEW_LISTING);
     const stored = await papersOnceThereAre(4);
-    expect([...stored.keys()].sort()).toEqual([
-      '2301.13353',
-      '2408.03001',
-      '2408.04539',
-      '2408.04540',
-    ]);
+    expect([...stored.keys()].sort()).toEqual(NEW_LISTING_IDS);
     const first = stored.get('2408.04539');
     expect(first?.title).toBeTruthy();
     expect(first?.authors.length).toBeGreaterThan(0);
@@ -126,7 +154,12 @@ describe('Paperlight in Chromium', () => {
   });
 
   it('shows the day in the popup, with code links, and opening it clears the badge', async () => {
+    await visit(NEW_LISTING, has(...NEW_LISTING_IDS));
+    await visit(ABS_PAGE, has('2106.09608'));
+    await visit(SEARCH_PAGE, has('2408.01234'));
+    await visit(HF_DAILY, hasHfDaily);
     const stored = await papers();
+    await expect.poll(() => badgeText(extension.worker)).toBe(String(stored.size));
     const popup = await openPopup(extension);
     await expect.poll(() => badgeText(extension.worker)).toBe('');
 
@@ -162,6 +195,8 @@ describe('Paperlight in Chromium', () => {
   });
 
   it('saves from the page and from the popup, and both show in Saved', async () => {
+    await visit(NEW_LISTING, has(...NEW_LISTING_IDS));
+    await visit(SEARCH_PAGE, has('2408.01234'));
     const page = await extension.context.newPage();
     await page.goto(NEW_LISTING);
     const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04539"]');
@@ -199,6 +234,7 @@ describe('Paperlight in Chromium', () => {
   });
 
   it('refuses a malformed message with its reason and stores nothing from it', async () => {
+    await visit(NEW_LISTING, has(...NEW_LISTING_IDS));
     const before = await papers();
     const popup = await openPopup(extension);
     const reply = await popup.evaluate(() =>
@@ -218,6 +254,7 @@ describe('Paperlight in Chromium', () => {
   });
 
   it('marks papers first seen before today as "Seen" on the page', async () => {
+    await visit(NEW_LISTING, has(...NEW_LISTING_IDS));
     const yesterday = Date.now() - 24 * 60 * 60 * 1000;
     await patchRecord(extension.worker, '2408.04540', { firstSeenAt: yesterday });
     const page = await extension.context.newPage();
@@ -235,10 +272,11 @@ describe('Paperlight in Chromium', () => {
   });
 
   it('keeps saved papers when the browser restarts, and marks them on the page', async () => {
+    await saveOnListing('2408.04539');
     const savedBefore = (await papers()).get('2408.04539')?.savedAt;
     expect(savedBefore).toBeGreaterThan(0);
     extension = await restartBrowser(extension);
-    await routePage(extension.context, NEW_LISTING, fixture('arxiv-list-new-current.html'));
+    await routePages(extension.context);
     const stored = await papersOnceThereAre(1);
     expect(stored.get('2408.04539')?.savedAt).toBe(savedBefore);
 
@@ -258,9 +296,6 @@ describe('Paperlight in Chromium', () => {
   });
 
   it('adds its marks without moving anything on listing, abstract and search pages', async () => {
-    // The browser was restarted by the test before: route the pages again.
-    await routePage(extension.context, ABS_PAGE, fixture('arxiv-abs.html'));
-    await routePage(extension.context, SEARCH_PAGE, fixture('arxiv-search.html'));
     const page = await extension.context.newPage();
     /** Where every element of the page sits, and how tall the page is, marks shown or hidden. */
     const layout = (marksShown: boolean) =>

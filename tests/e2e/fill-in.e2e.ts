@@ -5,6 +5,7 @@ import {
   type LoadedExtension,
   launchExtension,
   openPopup,
+  patchRecord,
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
@@ -96,12 +97,14 @@ describe('filling in papers a listing showed without abstracts', () => {
     await expect.poll(() => row.locator('.paper-tldr').textContent()).toContain(first?.tldr ?? '-');
     await expect.poll(() => popup.locator('.paper-tldr').count()).toBe(IDS.length);
 
-    // Opening the popup again asks for nothing: every row has its abstract now.
+    // Opening the popup again asks only for what lacks an abstract now: one row whose abstract
+    // is taken away here. That request, alone, shows the popup asked for nothing else.
     await popup.close();
+    await patchRecord(extension.worker, '2607.18003', { abstract: undefined, tldr: '' });
     const again = await openPopup(extension);
-    await expect.poll(() => again.locator('.paper-tldr').count()).toBe(IDS.length);
-    await again.waitForTimeout(800);
-    expect(requests).toHaveLength(1);
+    await expect.poll(() => again.locator('article.paper').count()).toBe(IDS.length);
+    await expect.poll(() => requests.length, { timeout: 15_000 }).toBe(2);
+    expect(new URL(requests[1] ?? '').searchParams.get('id_list')).toBe('2607.18003');
     await again.close();
   });
 });

@@ -202,6 +202,30 @@ export async function restartBrowser(extension: LoadedExtension): Promise<Loaded
   return restarted;
 }
 
+/**
+ * Scrolls a list box to `top` (or by `by` viewport heights) and waits until the list has rendered
+ * for the new position: the scroll event has fired and two frames have passed (React commits the
+ * scroll's update before the second). False when the box did not move (already there, or at the
+ * end).
+ */
+async function scrollList(box: Locator, move: { top: number } | { by: number }): Promise<boolean> {
+  return box.evaluate(
+    (element, move) =>
+      new Promise<boolean>((resolve) => {
+        const before = element.scrollTop;
+        const rendered = () =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+        element.addEventListener('scroll', rendered, { once: true });
+        element.scrollTop = 'top' in move ? move.top : before + element.clientHeight * move.by;
+        if (element.scrollTop === before) {
+          element.removeEventListener('scroll', rendered);
+          resolve(false);
+        }
+      }),
+    move,
+  );
+}
+
 /** Scrolls a windowed popup list from top to bottom, collecting what `read` sees on the way. */
 export async function scrollThroughList<T>(
   popup: Page,
@@ -210,18 +234,10 @@ export async function scrollThroughList<T>(
 ): Promise<T[]> {
   const seen: T[] = [];
   const box = popup.locator(list).first();
-  await box.evaluate((element) => {
-    element.scrollTop = 0;
-  });
+  await scrollList(box, { top: 0 });
   for (let step = 0; step < 200; step++) {
     for (const value of await read()) if (!seen.includes(value)) seen.push(value);
-    const atEnd = await box.evaluate((element) => {
-      const before = element.scrollTop;
-      element.scrollTop += element.clientHeight * 0.8;
-      return element.scrollTop === before;
-    });
-    if (atEnd) break;
-    await popup.waitForTimeout(50);
+    if (!(await scrollList(box, { by: 0.8 }))) break;
   }
   return seen;
 }
@@ -229,17 +245,9 @@ export async function scrollThroughList<T>(
 /** Scrolls a windowed popup list until `locator` is rendered; returns it. */
 export async function scrollUntilRendered(popup: Page, locator: Locator, list = '.vlist') {
   const box = popup.locator(list).first();
-  await box.evaluate((element) => {
-    element.scrollTop = 0;
-  });
+  await scrollList(box, { top: 0 });
   for (let step = 0; step < 200 && (await locator.count()) === 0; step++) {
-    const atEnd = await box.evaluate((element) => {
-      const before = element.scrollTop;
-      element.scrollTop += element.clientHeight * 0.8;
-      return element.scrollTop === before;
-    });
-    await popup.waitForTimeout(50);
-    if (atEnd && (await locator.count()) === 0) break;
+    if (!(await scrollList(box, { by: 0.8 }))) break;
   }
   await locator.first().scrollIntoViewIfNeeded();
   return locator.first();

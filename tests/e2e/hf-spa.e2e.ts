@@ -82,11 +82,27 @@ describe('Hugging Face as a single-page app, in Chromium', () => {
     }
     expect(stored.get('2409.00021')?.title).toBe('Paper Twenty-One');
 
-    // Later changes that show nothing new send nothing: the first papers stay seen once.
-    await page.evaluate(() => document.body.append(document.createElement('div')));
-    await page.waitForTimeout(1000);
-    stored = await papers();
-    expect(stored.size).toBe(6);
+    // A later change rescans the page, and the rescan sends only what is new: a card added with
+    // it arrives, and the papers already sent in this page view stay seen once.
+    await page.evaluate(() => {
+      document.body.append(document.createElement('div'));
+      const grid = document.querySelector('main .grid') ?? document.body;
+      const article = document.createElement('article');
+      article.className = 'relative flex flex-col overflow-hidden rounded-xl border';
+      const votes = document.createElement('div');
+      votes.className = 'leading-none';
+      votes.textContent = '3';
+      const heading = document.createElement('h3');
+      const link = document.createElement('a');
+      link.href = '/papers/2409.00024';
+      link.textContent = 'Paper Twenty-Four';
+      heading.append(link);
+      article.append(votes, heading);
+      grid.append(article);
+    });
+    stored = await eventually(papers, hasAll(['2409.00024']));
+    expect(stored.get('2409.00024')?.sightingCount).toBe(1);
+    expect(stored.size).toBe(7);
     for (const id of FIRST_IDS) {
       expect(stored.get(id)?.sightingCount).toBe(1);
       expect(stored.get(id)?.lastSighting.label).toBe('HF Daily Papers · 2024-09-02');

@@ -16,7 +16,12 @@ import type { PaperRecord } from '@/utils/shared/paperRecord';
  */
 
 declare const chrome: {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: {
+      set(items: Record<string, unknown>): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+    };
+  };
 };
 
 const NEW_LISTING = 'https://arxiv.org/list/cs.CL/new';
@@ -64,8 +69,25 @@ describe("Chrome's on-device summarizer in headless Chromium", () => {
     popup.on('pageerror', (error) => errors.push(error.message));
     const tldrs = popup.locator('article.paper .paper-tldr');
     await expect.poll(() => tldrs.count()).toBeGreaterThan(0);
-    // Time enough for a (failed) on-device attempt to have come back.
-    await popup.waitForTimeout(500);
+    // The rows' on-device attempts end when the model's availability comes back ('unavailable'
+    // here). After two frames the rows' effects have run; the setting read and the availability
+    // question asked now come back after theirs, and two more frames let any change render.
+    const frames = () =>
+      popup.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+    await frames();
+    await popup.evaluate(() => chrome.storage.local.get('settings.onDeviceSummary'));
+    const availability = await popup.evaluate(async () => {
+      const api = Reflect.get(globalThis, 'Summarizer') as
+        | { availability(options: object): Promise<string> }
+        | undefined;
+      return api
+        ? api.availability({ type: 'tldr', format: 'plain-text', length: 'short' })
+        : 'no API';
+    });
+    expect(availability).not.toBe('available');
+    await frames();
     const labels = await popup
       .locator('article.paper .paper-tldr .summary-label')
       .allTextContents();

@@ -1,6 +1,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detectedPaper, page } from '@/tests/helpers/papers';
-import { readFixture, SHARED, sharedExists } from '@/tests/unit/background/feeds/load';
+import {
+  ONLY_WITH_SHARED_FIXTURES,
+  readSharedFixture,
+  sharedSuiteRuns,
+} from '@/tests/helpers/sharedData';
+import { readFixture } from '@/tests/unit/background/feeds/load';
 import {
   DIGEST_ALARM,
   DIGEST_SOON_ALARM,
@@ -9,8 +14,6 @@ import {
   scheduleAtStartup,
   scheduleDigest,
 } from '@/utils/background/feedSchedule';
-import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
-import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
 import {
   arxivRssUrl,
   type DigestDeps,
@@ -35,19 +38,15 @@ import {
   writeSettings,
 } from '@/utils/storage/settingsStore';
 
-/** The real feeds from ../shared when present, else the project's small ones. */
-const REAL =
-  sharedExists('arxiv_rss_stat_2024-03-26.xml') &&
-  sharedExists('hf_api_daily_papers_2025-09-30.json');
-const RSS = REAL
-  ? readFixture('arxiv_rss_stat_2024-03-26.xml', SHARED)
-  : readFixture('arxiv-rss-2024.xml');
-const HF = REAL
-  ? readFixture('hf_api_daily_papers_2025-09-30.json', SHARED)
-  : readFixture('hf-daily-api.json');
-const CATEGORIES = REAL ? ['stat.ME', 'stat.ML'] : ['cs.CL'];
-if (!REAL)
-  console.info('digestRunner tests: ../shared/fixtures absent; using tests/fixtures/feeds');
+const RSS = readFixture('arxiv-rss-2024.xml');
+const HF = readFixture('hf-daily-api.json');
+const CATEGORIES = ['cs.CL'];
+/** The two fixtures' papers, read by hand: HF's three valid items; the RSS feed's new, cross-list
+ * and two replacement items (its item without an id and its repeated item are skipped). */
+const HF_IDS = ['2509.24006', '2509.25190', '2509.22222'];
+const RSS_IDS = ['2408.01234', '2408.02345', '2312.09876', 'hep-th/9901001'];
+const RSS_COUNTED = ['2408.01234', '2408.02345'];
+const RSS_REPLACEMENTS = ['2312.09876', 'hep-th/9901001'];
 
 const NOON = new Date(2026, 10, 27, 12, 0, 0).getTime();
 const TODAY = localDateKey(NOON);
@@ -74,10 +73,10 @@ function fakeFetch(responder: Responder): PoliteFetcher & { urls: string[] } {
 
 const ok = (text: string, url: string): FetchOutcome => ({ kind: 'ok', status: 200, text, url });
 
-function feeds(rss = RSS, hf = HF): Responder {
+function feeds(rss = RSS, hf = HF, rssUrl = RSS_URL): Responder {
   return (url) => {
     if (url === HF_URL) return ok(hf, url);
-    if (url === RSS_URL) return ok(rss, url);
+    if (url === rssUrl) return ok(rss, url);
     return { kind: 'http-error', status: 404 };
   };
 }
@@ -93,11 +92,6 @@ function deps(fetch: PoliteFetcher, settings: DigestSettings = BOTH): DigestDeps
 async function all(): Promise<Map<string, PaperRecord>> {
   return new Map((await database.papers.toArray()).map((paper) => [paper.id, paper]));
 }
-
-const rss = parseArxivRss(RSS);
-const hf = parseHfDailyApi(HF, TODAY);
-const rssNew = rss.papers.filter((paper) => paper.section !== 'replacement');
-const rssReplacements = rss.papers.filter((paper) => paper.section === 'replacement');
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -171,59 +165,90 @@ describe('settings', () => {
   });
 });
 
-describe('runDigest', () => {
-  it('fetches today’s HF list and one RSS feed for all categories, and stores both with labels', async () => {
-    expect(rss.papers.length).toBeGreaterThan(0);
-    expect(rssReplacements.length).toBeGreaterThan(0);
-    const fetch = fakeFetch(feeds());
-    const report = await runDigest(deps(fetch));
-    expect(fetch.urls).toEqual([
-      `https://huggingface.co/api/daily_papers?date=${TODAY}`,
-      `https://rss.arxiv.org/rss/${CATEGORIES.join('+')}`,
-    ]);
-    const label = `arXiv ${CATEGORIES.join('+')} RSS`;
-    expect(report.sources).toEqual([
-      expect.objectContaining({
-        kind: 'hf-api',
-        label: `HF Daily Papers · ${TODAY}`,
-        outcome: 'stored',
-        papers: hf.papers.length,
-      }),
-      expect.objectContaining({
-        kind: 'arxiv-rss',
-        label,
-        outcome: 'stored',
-        papers: rss.papers.length,
-      }),
-    ]);
+/** Two feeds and what a digest run must make of them (counts and ids read by hand). */
+interface DigestCase {
+  rss: string;
+  hf: string;
+  categories: string[];
+  hfPapers: number;
+  rssPapers: number;
+  /** HF papers plus the RSS feed's new and cross-listed ones: what the badge counts. */
+  counted: number;
+  hfFirst: string;
+  rssFirstNew: string;
+  /** Replacements in the RSS feed (all of them, or some). */
+  replacements: string[];
+}
 
-    const stored = await all();
-    const ids = new Set([...hf.ids, ...rss.ids]);
-    expect(stored.size).toBe(ids.size);
-    const hfPaper = stored.get(hf.ids[0] ?? '');
-    expect(hfPaper?.firstSighting).toMatchObject({
+/** Runs the digest on both feeds and checks the URLs, the report, the stored papers with their
+ * sightings and labels, and which papers count as new. */
+async function expectBothStored(feed: DigestCase): Promise<void> {
+  const rssUrl = arxivRssUrl(feed.categories);
+  const fetch = fakeFetch(feeds(feed.rss, feed.hf, rssUrl));
+  const report = await runDigest(deps(fetch, { ...BOTH, categories: feed.categories }));
+  expect(fetch.urls).toEqual([
+    `https://huggingface.co/api/daily_papers?date=${TODAY}`,
+    `https://rss.arxiv.org/rss/${feed.categories.join('+')}`,
+  ]);
+  const label = `arXiv ${feed.categories.join('+')} RSS`;
+  expect(report.sources).toEqual([
+    expect.objectContaining({
       kind: 'hf-api',
       label: `HF Daily Papers · ${TODAY}`,
-      url: HF_URL,
-      at: NOON,
-    });
-    expect(hfPaper?.hf?.dailyDate).toBe(TODAY);
-    const rssPaper = stored.get(rssNew[0]?.id ?? '');
-    expect(rssPaper?.lastSighting).toMatchObject({ kind: 'arxiv-rss', label, url: RSS_URL });
-    expect(rssPaper?.abstract).toBeTruthy();
-    expect(rssPaper?.tldr).not.toBe('');
-    expect(rssPaper).not.toHaveProperty('announceType');
+      outcome: 'stored',
+      papers: feed.hfPapers,
+    }),
+    expect.objectContaining({
+      kind: 'arxiv-rss',
+      label,
+      outcome: 'stored',
+      papers: feed.rssPapers,
+    }),
+  ]);
 
-    // Replacements are stored but do not count toward the badge; new and cross-lists do.
-    for (const paper of rssReplacements) {
-      expect(stored.get(paper.id)).toMatchObject({
-        countsAsNew: false,
-        lastSighting: { section: 'replacement' },
-      });
-    }
-    const counted = new Set([...hf.ids, ...rssNew.map((paper) => paper.id)]);
-    expect(await countFirstSeenSince(database, 0)).toBe(counted.size);
-    expect(summarize(report)).toContain(`${label}: ${rss.papers.length} papers`);
+  const stored = await all();
+  expect(stored.size).toBe(feed.hfPapers + feed.rssPapers);
+  const hfPaper = stored.get(feed.hfFirst);
+  expect(hfPaper?.firstSighting).toMatchObject({
+    kind: 'hf-api',
+    label: `HF Daily Papers · ${TODAY}`,
+    url: HF_URL,
+    at: NOON,
+  });
+  expect(hfPaper?.hf?.dailyDate).toBe(TODAY);
+  const rssPaper = stored.get(feed.rssFirstNew);
+  expect(rssPaper?.lastSighting).toMatchObject({ kind: 'arxiv-rss', label, url: rssUrl });
+  expect(rssPaper?.abstract).toBeTruthy();
+  expect(rssPaper?.tldr).not.toBe('');
+  expect(rssPaper).not.toHaveProperty('announceType');
+
+  // Replacements are stored but do not count toward the badge; new and cross-lists do.
+  expect(feed.replacements.length).toBeGreaterThan(0);
+  for (const id of feed.replacements) {
+    expect(stored.get(id)).toMatchObject({
+      countsAsNew: false,
+      lastSighting: { section: 'replacement' },
+    });
+  }
+  expect(await countFirstSeenSince(database, 0)).toBe(feed.counted);
+  expect(summarize(report)).toContain(`${label}: ${feed.rssPapers} papers`);
+}
+
+describe('runDigest', () => {
+  it('fetches today’s HF list and one RSS feed for all categories, and stores both with labels', async () => {
+    await expectBothStored({
+      rss: RSS,
+      hf: HF,
+      categories: CATEGORIES,
+      hfPapers: HF_IDS.length,
+      rssPapers: RSS_IDS.length,
+      counted: HF_IDS.length + RSS_COUNTED.length,
+      hfFirst: '2509.24006',
+      rssFirstNew: '2408.01234',
+      replacements: RSS_REPLACEMENTS,
+    });
+    const stored = await all();
+    expect([...stored.keys()].sort()).toEqual([...HF_IDS, ...RSS_IDS].sort());
   });
 
   it('skips an arXiv batch it has seen (same day, same ids), without counting it again', async () => {
@@ -237,7 +262,7 @@ describe('runDigest', () => {
     const reordered = RSS.replace(/<item>[\s\S]*?<\/item>/, '');
     const first = /<item>[\s\S]*?<\/item>/.exec(RSS)?.[0] ?? '';
     const shuffled = reordered.replace('</channel>', `${first}</channel>`);
-    expect(parseArxivRss(shuffled).ids).not.toEqual(rss.ids);
+    expect(shuffled.indexOf('abs/2408.01234')).toBeGreaterThan(shuffled.indexOf('abs/2408.02345'));
     const again = await runDigest({
       ...deps(fakeFetch(feeds(shuffled))),
       settings: { ...BOTH, hfDaily: false },
@@ -246,13 +271,11 @@ describe('runDigest', () => {
     expect(again.sources).toEqual([expect.objectContaining({ outcome: 'repeated' })]);
     expect(debug).toHaveBeenCalledWith(expect.stringContaining('seen before'));
     const after = await all();
-    for (const id of rss.ids) {
+    for (const id of RSS_IDS) {
       expect(after.get(id)?.sightingCount).toBe(before.get(id)?.sightingCount);
       expect(after.get(id)?.lastSeenAt).toBe(NOON);
     }
-    expect(await countFirstSeenSince(database, NOON - 1)).toBe(
-      new Set([...hf.ids, ...rssNew.map((paper) => paper.id)]).size,
-    );
+    expect(await countFirstSeenSince(database, NOON - 1)).toBe(HF_IDS.length + RSS_COUNTED.length);
   });
 
   it('stores a batch whose ids or day differ, and remembers the last batch per feed URL', async () => {
@@ -291,11 +314,10 @@ describe('runDigest', () => {
   });
 
   it('counts a replacement of a paper already seen on a page as that page counted it', async () => {
-    const replaced = rssReplacements[0];
-    if (!replaced) throw new Error('the RSS fixture should have a replacement');
-    await recordPageDetection(database, page([detectedPaper(replaced.id)]), NOON - 1000);
+    const replaced = '2312.09876';
+    await recordPageDetection(database, page([detectedPaper(replaced)]), NOON - 1000);
     await runDigest(deps(fakeFetch(feeds()), { ...BOTH, hfDaily: false }));
-    const record = await database.papers.get(replaced.id);
+    const record = await database.papers.get(replaced);
     expect(record).toMatchObject({ countsAsNew: true, sightingCount: 2, firstSeenAt: NOON - 1000 });
     expect(record?.abstract).toBeTruthy();
   });
@@ -424,10 +446,10 @@ describe('runDigestNow and the alarm', () => {
       const reply = await handleMessage(database, { type: 'fetchNow', payload: {} }, clock);
       expect(reply).toMatchObject({
         ok: true,
-        data: { sources: [{ kind: 'hf-api', outcome: 'stored', papers: hf.papers.length }] },
+        data: { sources: [{ kind: 'hf-api', outcome: 'stored', papers: HF_IDS.length }] },
       });
       expect(String(fetch.mock.calls[0]?.[0])).toBe(HF_URL);
-      expect(await fakeBrowser.action.getBadgeText({})).toBe(String(hf.papers.length));
+      expect(await fakeBrowser.action.getBadgeText({})).toBe(String(HF_IDS.length));
     } finally {
       vi.unstubAllGlobals();
     }
@@ -464,5 +486,28 @@ describe('scheduling', () => {
     expect(names).toEqual([DIGEST_ALARM, DIGEST_SOON_ALARM]);
     const soon = await fakeBrowser.alarms.get(DIGEST_SOON_ALARM);
     expect(soon?.periodInMinutes).toBeUndefined();
+  });
+});
+
+const REAL_RSS = 'arxiv_rss_stat_2024-03-26.xml';
+const REAL_HF = 'hf_api_daily_papers_2025-09-30.json';
+const realRuns = sharedSuiteRuns('fetchFeeds/real feeds', [
+  `fixtures/${REAL_RSS}`,
+  `fixtures/${REAL_HF}`,
+]);
+
+describe.skipIf(!realRuns)(`runDigest on the real feeds ${ONLY_WITH_SHARED_FIXTURES}`, () => {
+  it('stores the 50 HF and 123 arXiv papers; the badge counts HF, new and cross-lists', async () => {
+    await expectBothStored({
+      rss: readSharedFixture(REAL_RSS),
+      hf: readSharedFixture(REAL_HF),
+      categories: ['stat.ME', 'stat.ML'],
+      hfPapers: 50,
+      rssPapers: 123,
+      counted: 50 + 35 + 27,
+      hfFirst: '2509.24006',
+      rssFirstNew: '2403.15527',
+      replacements: ['2403.14050'],
+    });
   });
 });

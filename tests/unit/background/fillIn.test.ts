@@ -1,7 +1,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detectedPaper, page } from '@/tests/helpers/papers';
-import { readFixture, SHARED, sharedExists } from '@/tests/unit/background/feeds/load';
-import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
+import {
+  ONLY_WITH_SHARED_FIXTURES,
+  readSharedFixture,
+  sharedSuiteRuns,
+} from '@/tests/helpers/sharedData';
+import { readFixture } from '@/tests/unit/background/feeds/load';
 import {
   arxivApiUrl,
   BATCH_SIZE,
@@ -27,49 +31,115 @@ import { PaperlightDatabase } from '@/utils/storage/database';
 /**
  * Filling in what a page did not show: `mergeMetadata`, the persisted queue, batching into arXiv
  * API requests of at most 100 ids, remembered failures and a stopped worker resuming. The API is
- * answered from the real responses in ../shared/fixtures when present (110 papers: two batches),
- * else from the project's small fixture (5 papers).
+ * answered from the project's fixture (5 hand-written papers) and 105 generated entries in the
+ * same markup, so every run makes two batches; the real responses in ../shared/fixtures, when
+ * present, are an extra run of the batching test.
  */
-
-const REAL =
-  sharedExists('arxiv_api_atom_q_testing_m100_2026_wrapped.json') &&
-  sharedExists('arxiv_api_atom_au_del_maestro_2016.xml');
-if (!REAL) console.info('fillIn tests: ../shared/fixtures absent; using tests/fixtures/feeds');
-const SOURCES = REAL
-  ? [
-      (
-        JSON.parse(readFixture('arxiv_api_atom_q_testing_m100_2026_wrapped.json', SHARED)) as {
-          body: string;
-        }
-      ).body,
-      readFixture('arxiv_api_atom_au_del_maestro_2016.xml', SHARED),
-    ]
-  : [readFixture('arxiv-api-fill-in.xml')];
 
 const FEED_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" ' +
   'xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">';
 
-/** Every entry of the fixtures, as Atom text, by bare id. */
-const ENTRIES = new Map<string, string>();
-for (const source of SOURCES) {
-  for (const entry of source.match(/<entry\b[^>]*>[\s\S]*?<\/entry>/g) ?? []) {
-    const id = parseArxivApi(`${FEED_OPEN}${entry}</feed>`).ids[0];
-    if (id && !ENTRIES.has(id)) ENTRIES.set(id, entry);
-  }
+/** What filling in must store for a paper: read by hand from the response. */
+interface Filled {
+  abstract: string;
+  primaryCategory: string;
 }
-const FETCHED = new Map(
-  SOURCES.flatMap((source) => parseArxivApi(source).papers).map((paper) => [paper.id, paper]),
-);
-const IDS = [...ENTRIES.keys()].filter((id) => FETCHED.get(id)?.abstract);
 
-/** An API response with the entries for `ids` that the fixtures have, like export.arxiv.org. */
-function atomFor(ids: readonly string[]): string {
-  const entries = ids.flatMap((id) => {
-    const entry = ENTRIES.get(id);
+/** tests/fixtures/feeds/arxiv-api-fill-in.xml, entry by entry, in its order. */
+const FIXTURE_PAPERS: [string, Filled][] = [
+  [
+    '2607.20001',
+    {
+      abstract:
+        'Sparse adapters are cheap to train but hard to merge. We introduce MergeLoRA, a method that merges sparse adapters without retraining and keeps 98% of their accuracy on eight benchmarks. Code is available at https://github.com/example/mergelora.',
+      primaryCategory: 'cs.LG',
+    },
+  ],
+  [
+    '2607.20002',
+    {
+      abstract:
+        'Long documents strain the context of language models. We show that a small retrieval step before generation halves the error rate of summarization on long scientific papers.',
+      primaryCategory: 'cs.CL',
+    },
+  ],
+  [
+    '2607.18001',
+    {
+      abstract:
+        'Flaky tests waste developer time. We propose a detector that flags flaky tests from a single run with 91% precision on 40 open-source projects.',
+      primaryCategory: 'cs.SE',
+    },
+  ],
+  [
+    '2607.18002',
+    {
+      abstract:
+        'We prove a concentration bound for sums of weakly dependent variables. The bound is tight up to constants and yields new generalization guarantees for learning on graphs.',
+      primaryCategory: 'math.ST',
+    },
+  ],
+  [
+    '2607.18003',
+    {
+      abstract:
+        'Proof assistants are hard to learn. We present a tutor that explains failed proof steps in plain language and cut the time students needed to finish exercises by a third.',
+      primaryCategory: 'cs.LO',
+    },
+  ],
+];
+
+/** An API entry in the fixture's markup, for papers beyond the fixture's five. */
+function generatedEntry(id: string, paper: Filled): string {
+  return `<entry>
+    <id>http://arxiv.org/abs/${id}v1</id>
+    <title>Generated Paper ${id}</title>
+    <updated>2026-07-27T09:00:00Z</updated>
+    <link href="https://arxiv.org/abs/${id}v1" rel="alternate" type="text/html"/>
+    <summary>${paper.abstract}</summary>
+    <category term="${paper.primaryCategory}" scheme="http://arxiv.org/schemas/atom"/>
+    <published>2026-07-27T09:00:00Z</published>
+    <arxiv:primary_category term="${paper.primaryCategory}"/>
+    <author>
+      <name>Grace Hopper</name>
+    </author>
+  </entry>`;
+}
+
+/** The entries of an API response, found in its text. */
+function entriesOf(text: string): string[] {
+  return text.match(/<entry\b[^>]*>[\s\S]*?<\/entry>/g) ?? [];
+}
+
+/** Each paper's entry as Atom text, by bare id: the fixture's five, then 105 generated ones. */
+const ENTRIES = new Map<string, string>();
+const EXPECTED = new Map<string, Filled>(FIXTURE_PAPERS);
+const fixtureEntries = entriesOf(readFixture('arxiv-api-fill-in.xml'));
+if (fixtureEntries.length !== FIXTURE_PAPERS.length) throw new Error('fill-in fixture changed');
+FIXTURE_PAPERS.forEach(([id], index) => {
+  const entry = fixtureEntries[index] ?? '';
+  if (!entry.includes(`<id>http://arxiv.org/abs/${id}v`)) throw new Error(`no entry for ${id}`);
+  ENTRIES.set(id, entry);
+});
+for (let k = 1; k <= 105; k++) {
+  const id = `2607.3${String(k).padStart(4, '0')}`;
+  const paper = {
+    abstract: `We study problem ${k} of the generated set. Our method beats the baseline by ${k} points.`,
+    primaryCategory: k % 2 ? 'cs.LG' : 'stat.ML',
+  };
+  EXPECTED.set(id, paper);
+  ENTRIES.set(id, generatedEntry(id, paper));
+}
+const IDS = [...ENTRIES.keys()];
+
+/** An API response with the entries for `ids` that `entries` has, like export.arxiv.org. */
+function atomFor(ids: readonly string[], entries = ENTRIES): string {
+  const found = ids.flatMap((id) => {
+    const entry = entries.get(id);
     return entry ? [entry] : [];
   });
-  return `${FEED_OPEN}<title>arXiv Query</title>${entries.join('\n')}</feed>`;
+  return `${FEED_OPEN}<title>arXiv Query</title>${found.join('\n')}</feed>`;
 }
 
 function idsOf(url: string): string[] {
@@ -244,6 +314,36 @@ describe('mergeMetadata', () => {
   });
 });
 
+/**
+ * Seeds `ids` as an abstract-less listing shows them, fills them in from `entries` and checks the
+ * batching: at most BATCH_SIZE ids per request, every id asked for once, the queue emptied, no
+ * retry alarm, filled papers not asked for again. Returns the records before and after.
+ */
+async function fillInInBatches(ids: string[], entries: Map<string, string>) {
+  await seed(ids);
+  const before = await all();
+  await enqueueFillIn({ database, now: clock }, ids);
+  const fetch = fakeFetch((url) => ok(atomFor(idsOf(url), entries), url));
+  const report = await runFillIn({ database, fetch, now: clock });
+
+  expect(fetch.urls).toHaveLength(Math.ceil(ids.length / BATCH_SIZE));
+  expect(fetch.urls.length).toBeGreaterThan(1);
+  for (const url of fetch.urls) {
+    expect(url.startsWith('https://export.arxiv.org/api/query?id_list=')).toBe(true);
+    const asked = idsOf(url);
+    expect(asked.length).toBeLessThanOrEqual(BATCH_SIZE);
+    expect(new URL(url).searchParams.get('max_results')).toBe(String(asked.length));
+  }
+  expect(fetch.urls.flatMap(idsOf).sort()).toEqual([...ids].sort());
+  expect(report).toMatchObject({ filled: ids.length, failed: 0, outcome: 'done' });
+  expect(await fillInQueue.getValue()).toEqual([]);
+  expect(await fakeBrowser.alarms.get(FILL_IN_ALARM)).toBeUndefined();
+  const after = await all();
+  // Filled papers are not asked for again.
+  expect(await enqueueFillIn({ database, now: clock }, ids)).toBe(0);
+  return { before, after };
+}
+
 describe('the fill-in queue', () => {
   it('builds one API URL per batch', () => {
     expect(arxivApiUrl(['2607.20001', 'hep-th/9901001'])).toBe(
@@ -273,27 +373,12 @@ describe('the fill-in queue', () => {
   });
 
   it(`fetches in batches of at most ${BATCH_SIZE} ids, merges without a sighting, and empties the queue`, async () => {
-    await seed(IDS);
-    const before = await all();
-    await enqueueFillIn({ database, now: clock }, IDS);
-    const fetch = fakeFetch();
-    const report = await runFillIn({ database, fetch, now: clock });
-
-    expect(fetch.urls).toHaveLength(Math.ceil(IDS.length / BATCH_SIZE));
-    for (const url of fetch.urls) {
-      expect(url.startsWith('https://export.arxiv.org/api/query?id_list=')).toBe(true);
-      const ids = idsOf(url);
-      expect(ids.length).toBeLessThanOrEqual(BATCH_SIZE);
-      expect(new URL(url).searchParams.get('max_results')).toBe(String(ids.length));
-    }
-    expect(fetch.urls.flatMap(idsOf).sort()).toEqual([...IDS].sort());
-    expect(report).toMatchObject({ filled: IDS.length, failed: 0, outcome: 'done' });
-
-    const after = await all();
+    expect(IDS).toHaveLength(110);
+    const { before, after } = await fillInInBatches(IDS, ENTRIES);
     for (const id of IDS) {
       const paper = after.get(id);
       const was = before.get(id);
-      const expected = FETCHED.get(id);
+      const expected = EXPECTED.get(id);
       expect(paper?.abstract).toBe(expected?.abstract);
       expect(paper?.tldr).toBe(localTldr(expected?.abstract ?? ''));
       expect(paper?.primaryCategory).toBe(expected?.primaryCategory);
@@ -301,11 +386,12 @@ describe('the fill-in queue', () => {
       expect(paper?.firstSeenAt).toBe(was?.firstSeenAt);
       expect(paper?.lastSighting).toEqual(was?.lastSighting);
     }
-    expect(await fillInQueue.getValue()).toEqual([]);
-    expect(await fakeBrowser.alarms.get(FILL_IN_ALARM)).toBeUndefined();
-
-    // Filled papers are not asked for again.
-    expect(await enqueueFillIn({ database, now: clock }, IDS)).toBe(0);
+    expect(after.get('2607.20001')).toMatchObject({
+      comments: '12 pages, 4 figures',
+      categories: ['cs.LG', 'cs.CL'],
+      title: 'Listed 2607.20001',
+    });
+    expect(after.get('2607.20001')?.codeUrls).toContain('https://github.com/example/mergelora');
   });
 
   it('remembers ids the API did not answer for, and retries them after 6 hours', async () => {
@@ -498,3 +584,43 @@ describe('the fillIn message and saving', () => {
     expect((await all()).get(id ?? '')?.savedAt).toBe(NOON);
   });
 });
+
+const REAL_RESPONSES = [
+  'arxiv_api_atom_q_testing_m100_2026_wrapped.json',
+  'arxiv_api_atom_au_del_maestro_2016.xml',
+];
+const realRuns = sharedSuiteRuns(
+  'fillIn/real responses',
+  REAL_RESPONSES.map((name) => `fixtures/${name}`),
+);
+
+describe.skipIf(!realRuns)(
+  `filling in from the real API responses ${ONLY_WITH_SHARED_FIXTURES}`,
+  () => {
+    it('fills the 110 papers of two real responses in two requests', async () => {
+      const [wrapped = '', old = ''] = REAL_RESPONSES.map(readSharedFixture);
+      const texts = [(JSON.parse(wrapped) as { body: string }).body, old];
+      const entries = new Map<string, string>();
+      for (const entry of texts.flatMap(entriesOf)) {
+        const id = /<id>https?:\/\/arxiv\.org\/abs\/(\S+?)(v\d+)?<\/id>/.exec(entry)?.[1];
+        if (id) entries.set(id, entry);
+      }
+      const ids = [...entries.keys()];
+      expect(ids).toHaveLength(110);
+      const { after } = await fillInInBatches(ids, entries);
+      expect(ids.filter((id) => !after.get(id)?.abstract)).toEqual([]);
+      expect(after.get('2202.12139')?.primaryCategory).toBe('cs.SE');
+      expect(after.get('2202.12139')?.abstract).toMatch(
+        /^Deep Learning \(DL\) has revolutionized the capabilities of vision-based systems/,
+      );
+      expect(after.get('1201.4869')?.primaryCategory).toBe('cond-mat.mes-hall');
+      expect(after.get('1201.4869')?.abstract).toMatch(
+        /^As helium-4 is cooled below 2\.17 K it undergoes a phase transition to a fundamentally new state/,
+      );
+      expect(after.get('gr-qc/0103067')?.primaryCategory).toBe('gr-qc');
+      expect(after.get('gr-qc/0103067')?.abstract).toMatch(
+        /^Modern formulations of equivalence principles provide the foundation/,
+      );
+    });
+  },
+);

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedPath, sharedSuiteRuns } from '@/tests/helpers/sharedData';
 import { extractLinks } from '@/utils/shared/codeLinks';
 
 const code = (...texts: string[]) => extractLinks(texts).code;
@@ -271,14 +270,12 @@ describe('extractLinks: hostile input', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The seed: a real Hugging Face Daily Papers page (../shared, outside the repository).
+// The seed: a real Hugging Face Daily Papers page (../shared, outside the repository). An extra:
+// the suites above always run.
 // ---------------------------------------------------------------------------------------------
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const seedPath = join(repoRoot, '..', 'shared', 'seed', 'hf-daily-papers-page.txt');
-const haveSeed = existsSync(seedPath);
-if (haveSeed) console.info(`codeLinks: running the seed suite on ${seedPath}`);
-else console.warn(`codeLinks: SKIPPING the seed suite, ${seedPath} is not there (no ../shared).`);
+const SEED = 'seed/hf-daily-papers-page.txt';
+const haveSeed = sharedSuiteRuns('codeLinks/seed', [SEED]);
 
 /**
  * Every link in the seed, checked by hand, in page order: the paper (title line) and what must
@@ -368,36 +365,39 @@ const SEED_LINKS = [
   },
 ];
 
-describe.skipIf(!haveSeed)('extractLinks on the seed page (../shared/seed)', () => {
-  // The page: a few header lines, then a title line and an abstract line per paper.
-  const lines = haveSeed
-    ? readFileSync(seedPath, 'utf8')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-    : [];
-  const papers = lines.flatMap((line, i) =>
-    line.length > 300 ? [{ title: lines[i - 1] ?? '', abstract: line }] : [],
-  );
+describe.skipIf(!haveSeed)(
+  'extractLinks on the seed page (runs only when ../shared/seed is present)',
+  () => {
+    // The page: a few header lines, then a title line and an abstract line per paper.
+    const lines = haveSeed
+      ? readFileSync(sharedPath(SEED), 'utf8')
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== '')
+      : [];
+    const papers = lines.flatMap((line, i) =>
+      line.length > 300 ? [{ title: lines[i - 1] ?? '', abstract: line }] : [],
+    );
 
-  it('reads the 80 papers of the page', () => {
-    expect(papers).toHaveLength(80);
-  });
-
-  it('finds exactly the hand-checked links, paper by paper, in order', () => {
-    const found = papers.flatMap(({ title, abstract }) => {
-      const { code, project } = extractLinks([abstract]);
-      return code.length + project.length > 0 ? [{ title, code, project }] : [];
+    it('reads the 80 papers of the page', () => {
+      expect(papers).toHaveLength(80);
     });
-    expect(found).toEqual(SEED_LINKS);
-    expect(found.filter((p) => p.code.some((u) => u.includes('github.com')))).toHaveLength(11);
-    expect(found.filter((p) => p.project.length > 0)).toHaveLength(3);
-  });
 
-  it('finds the same links over the whole page at once', () => {
-    expect(extractLinks(lines)).toEqual({
-      code: SEED_LINKS.flatMap((p) => p.code),
-      project: SEED_LINKS.flatMap((p) => p.project),
+    it('finds exactly the hand-checked links, paper by paper, in order', () => {
+      const found = papers.flatMap(({ title, abstract }) => {
+        const { code, project } = extractLinks([abstract]);
+        return code.length + project.length > 0 ? [{ title, code, project }] : [];
+      });
+      expect(found).toEqual(SEED_LINKS);
+      expect(found.filter((p) => p.code.some((u) => u.includes('github.com')))).toHaveLength(11);
+      expect(found.filter((p) => p.project.length > 0)).toHaveLength(3);
     });
-  });
-});
+
+    it('finds the same links over the whole page at once', () => {
+      expect(extractLinks(lines)).toEqual({
+        code: SEED_LINKS.flatMap((p) => p.code),
+        project: SEED_LINKS.flatMap((p) => p.project),
+      });
+    });
+  },
+);

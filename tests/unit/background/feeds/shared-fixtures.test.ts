@@ -1,11 +1,12 @@
 // @vitest-environment node
 /**
  * The feed parsers against the real feeds in ../shared/fixtures (read-only, outside the repo).
- * The project's own tests must pass without that folder, so this suite skips, saying so, when it
- * is absent.
+ * An extra: the same rules are checked on the project's own feeds in arxivRss/arxivApi/hfApi tests,
+ * which always run; this suite skips, saying so, when the folder is absent.
  */
 
-import { byId, readFixture, SHARED, sharedExists, tally } from '@/tests/unit/background/feeds/load';
+import { ONLY_WITH_SHARED_FIXTURES, sharedSuiteRuns } from '@/tests/helpers/sharedData';
+import { byId, readFixture, SHARED, tally } from '@/tests/unit/background/feeds/load';
 import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
 import type { FeedParse } from '@/utils/background/feeds/common';
@@ -22,13 +23,10 @@ const FILES = {
   hf: 'hf_api_daily_papers_2025-09-30.json',
 } as const;
 
-const exists = Object.values(FILES).every(sharedExists);
-if (exists)
-  console.info(`[feeds/shared-fixtures] running the feed parsers on the real feeds in ${SHARED}`);
-else
-  console.warn(
-    `[feeds/shared-fixtures] SKIPPED: the real feeds (${Object.values(FILES).join(', ')}) were not all found in ${SHARED}; they live outside the repo`,
-  );
+const exists = sharedSuiteRuns(
+  'feeds/shared-fixtures',
+  Object.values(FILES).map((name) => `fixtures/${name}`),
+);
 
 const real = (name: string) => readFixture(name, SHARED);
 
@@ -47,7 +45,7 @@ function expectSane(r: FeedParse): void {
   }
 }
 
-describe.skipIf(!exists)('feed parsers on the real feeds in ../shared/fixtures', () => {
+describe.skipIf(!exists)(`feed parsers on the real feeds ${ONLY_WITH_SHARED_FIXTURES}`, () => {
   describe(`${FILES.rss} (RSS 2.0)`, () => {
     let r: FeedParse;
     beforeAll(() => {

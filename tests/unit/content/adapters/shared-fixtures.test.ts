@@ -1,11 +1,13 @@
 /**
- * The adapters against the real pages in ../shared/fixtures (read-only, outside the repo). The
- * project's own tests must pass without that folder, so this suite skips, saying so, when it is
- * absent.
+ * The adapters against the real pages in ../shared/fixtures (read-only, outside the repo). An
+ * extra: the adapter tests on the project's own pages (tests/fixtures) always run; this suite
+ * skips, saying so, when the folder is absent.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  ONLY_WITH_SHARED_FIXTURES,
+  SHARED_FIXTURES,
+  sharedSuiteRuns,
+} from '@/tests/helpers/sharedData';
 import { byId, papers, readFixture, scanHtml } from '@/tests/unit/content/adapters/load';
 import { findAdapter } from '@/utils/content/adapters';
 import type { PageScan, SiteAdapter } from '@/utils/content/adapters/adapter';
@@ -14,18 +16,20 @@ import { arxivListing } from '@/utils/content/adapters/arxivListing';
 import { arxivSearch } from '@/utils/content/adapters/arxivSearch';
 import { hfDaily } from '@/utils/content/adapters/hfDaily';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SHARED = path.resolve(here, '../../../../../shared/fixtures');
-const exists = existsSync(path.join(SHARED, 'arxiv_list_quant-ph_new_2024-08-09.html'));
+const exists = sharedSuiteRuns(
+  'adapters/shared-fixtures',
+  [
+    'arxiv_list_quant-ph_new_2024-08-09.html',
+    'arxiv_list_cs_2301_show3_2023_prettified.html',
+    'arxiv_list_cs_9101_empty_2023_prettified.html',
+    'arxiv_abs_2106.09608_2021.html',
+    'arxiv_search_results_41_2026-03_jsonwrapped_fragment.html',
+    'hf_papers_daily_2024-08-01.html',
+    'hf_api_daily_papers_2025-09-30.json',
+  ].map((name) => `fixtures/${name}`),
+);
 
-if (exists)
-  console.info(`[shared-fixtures] running the adapters against the real pages in ${SHARED}`);
-else
-  console.warn(
-    `[shared-fixtures] SKIPPED: ${SHARED} not found (the real pages live outside the repo)`,
-  );
-
-const real = (name: string) => readFixture(name, SHARED);
+const real = (name: string) => readFixture(name, SHARED_FIXTURES);
 
 function scanReal(adapter: SiteAdapter, html: string, url: string): PageScan {
   expect(findAdapter(new URL(url))).toBe(adapter);
@@ -38,7 +42,7 @@ function sectionSplit(scan: PageScan): Record<string, number> {
   return split;
 }
 
-describe.skipIf(!exists)('real pages in ../shared/fixtures', () => {
+describe.skipIf(!exists)(`real pages ${ONLY_WITH_SHARED_FIXTURES}`, () => {
   describe('arxiv_list_quant-ph_new_2024-08-09.html (mid-2024 /new)', () => {
     const url = 'https://arxiv.org/list/quant-ph/new';
     let html = '';
