@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 
-/** A friendly block for when there is nothing to list. */
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <section className="empty" aria-label={title}>

@@ -93,7 +93,6 @@ export function TabList<Id extends string>({
   );
 }
 
-/** The selected tab's panel, labelled by its tab. */
 export function TabPanel({
   idPrefix,
   tab,

@@ -36,7 +36,7 @@ export async function scheduleDigest(settings?: DigestSettings): Promise<void> {
   await browser.alarms.create(DIGEST_ALARM, { delayInMinutes: period, periodInMinutes: period });
 }
 
-/** Schedules (or re-schedules) the periodic alarm and one run shortly, if any source is on. */
+/** The periodic alarm, plus one run shortly, if any source is on. */
 export async function scheduleAtStartup(): Promise<void> {
   const settings = await readSettings();
   await scheduleDigest(settings);
@@ -92,7 +92,7 @@ async function runLogged(options: RunOptions): Promise<DigestReport> {
   }
 }
 
-/** The alarm listener: runs the digest for Paperlight's alarms; never throws. */
+/** Never throws. */
 export async function handleAlarm(
   alarm: { name: string },
   options: RunOptions,

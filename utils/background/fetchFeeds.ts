@@ -56,7 +56,7 @@ export interface DigestDeps {
   debug?: (message: string) => void;
 }
 
-/** The HF Daily Papers API URL for a day (YYYY-MM-DD). */
+/** `day`: YYYY-MM-DD. */
 export function hfApiUrl(day: string): string {
   return `${HF_API}?date=${day}`;
 }
@@ -190,7 +190,7 @@ function skipReport(
   }
 }
 
-/** Identifies a batch: the announced day and the set of ids (order does not matter). */
+/** The announced day and the set of ids (order does not matter). */
 export async function batchKey(parsed: Pick<FeedParse, 'announced' | 'ids'>): Promise<string> {
   const ids = [...new Set(parsed.ids)].sort().join('\n');
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(ids));

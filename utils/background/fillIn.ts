@@ -41,7 +41,6 @@ export const MAX_BATCHES_PER_RUN = 10;
 export const MAX_QUEUE = 1000;
 /** An id the API did not answer for is not asked for again before this long (ms). */
 export const RETRY_AFTER_MS = 6 * 60 * 60 * 1000;
-/** Failures remembered at most. */
 export const MAX_FAILURES = 2000;
 /** When a run leaves work behind (offline, timeout, more batches), the alarm fires after this. */
 export const RESUME_DELAY_MINUTES = 1;
@@ -75,7 +74,6 @@ export interface FillInDeps {
   alarms?: boolean;
 }
 
-/** The API URL for a batch: `?id_list=<ids>&max_results=<n>`. */
 export function arxivApiUrl(ids: readonly string[]): string {
   return `${ARXIV_API}?id_list=${ids.join(',')}&max_results=${ids.length}`;
 }
@@ -168,7 +166,6 @@ export interface FillInReport {
   until?: number;
 }
 
-/** Merges one batch's fetched papers into their records, in one transaction. */
 async function mergeBatch(
   database: PaperlightDatabase,
   ids: readonly string[],
@@ -191,7 +188,7 @@ async function mergeBatch(
   });
 }
 
-/** The API's papers as page papers, each checked against the page schema; by id. */
+/** By id, each checked against the page schema; a string says why the response is unusable. */
 function validFetched(text: string): Map<string, DetectedPaper> | string {
   const parsed = parseArxivApi(text);
   if (parsed.error !== undefined) return `arXiv API error: ${parsed.error}`;
@@ -340,7 +337,7 @@ export async function requestFillIn(deps: FillInDeps, ids: readonly string[]): P
   return queued;
 }
 
-/** The alarm listener's part: runs the fill-in for its alarm; never throws. */
+/** Never throws. */
 export async function handleFillInAlarm(
   alarm: { name: string },
   deps: FillInDeps,

@@ -22,7 +22,6 @@ function mergeHf(previous: HfInfo | undefined, next: HfInfo | undefined): HfInfo
   return merged;
 }
 
-/** The content fields both merges compute the same way (see {@link mergePaper}). */
 type ContentFields = Pick<
   PaperRecord,
   | 'abstract'
@@ -36,7 +35,7 @@ type ContentFields = Pick<
 >;
 
 /**
- * The field rules shared by sightings and metadata look-ups: the richest abstract and comments
+ * The content rules shared by sightings and metadata look-ups: the richest abstract and comments
  * survive, categories are a union (primary first), HF info is merged key by key, the TL;DR is
  * recomputed when the abstract changed, and links are recomputed from everything known and only
  * ever grow.
@@ -74,9 +73,8 @@ function mergeContent(existing: PaperRecord | undefined, detected: DetectedPaper
 }
 
 /**
- * Merges one detection of a paper into its stored record (or makes a new record).
- * Saved state, first-seen time and the richest known fields survive; links are recomputed from
- * everything known and only ever grow.
+ * Merges one detection of a paper into its stored record (or makes a new record). Saved state,
+ * first-seen time and first sighting survive; content fields follow the rules of `mergeContent`.
  */
 export function mergePaper(
   existing: PaperRecord | undefined,
@@ -112,9 +110,8 @@ export function mergePaper(
 /**
  * Merges metadata looked up for a known paper (the arXiv API, "filling in" what a page did not
  * show) into its record. Not a sighting: the sightings, their count, the first- and last-seen
- * times, `countsAsNew`, the saved state and anything else on the record are kept as they are.
- * Abstract, comments, categories, HF info, TL;DR and links follow the same rules as
- * {@link mergePaper}. The title and authors are replaced only when the record is a placeholder or
+ * times, `countsAsNew`, the saved state and anything else on the record are kept as they are;
+ * content fields follow the rules of `mergeContent`. The title and authors are replaced only when the record is a placeholder or
  * the fetched ones are richer (a title where there was none, more authors than the page listed);
  * a placeholder with a fetched title stops being one.
  */

@@ -117,7 +117,7 @@ export type PoliteFetcher = (url: string, options?: PoliteFetchOptions) => Promi
 
 const EMPTY_GROUP: GroupState = { nextAllowedAt: 0, backoffUntil: 0, failures: 0 };
 
-/** Persisted state on `storage.local`. Items are stateless handles; a new store sees the same data. */
+/** Items are stateless handles: a new store sees the same data. */
 export function createStorageStore(): PoliteFetchStore {
   return {
     groups: {
@@ -149,7 +149,7 @@ function defaultDeps(): PoliteFetchDeps {
   };
 }
 
-/** Fetches `url` politely with a one-off fetcher (locks are shared with others on the same store). */
+/** A one-off fetcher; locks are still shared with others on the same store. */
 export function politeFetch(
   url: string,
   options?: PoliteFetchOptions,

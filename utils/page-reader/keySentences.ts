@@ -36,7 +36,6 @@ function terms(sentence: string): string[] {
 
 interface Candidate {
   text: string;
-  /** Order in the article. */
   order: number;
   paragraph: number;
   firstInParagraph: boolean;

@@ -13,7 +13,6 @@ import { splitSentences } from '@/utils/shared/tldr';
 // it is not (other browsers, older Chrome, no model), so it is only ever read via summarizerApi().
 export type OnDeviceStatus = Availability;
 
-/** The part of the global `Summarizer` Paperlight uses. */
 export type SummarizerApi = Pick<typeof Summarizer, 'availability' | 'create'>;
 
 /** How long one summary (or a status check) may take before Paperlight gives up on it. */

@@ -26,7 +26,6 @@ export function savedPapers(database: PaperlightDatabase): Promise<PaperRecord[]
   return database.papers.orderBy('savedAt').reverse().toArray();
 }
 
-/** How many papers are saved. */
 export function countSaved(database: PaperlightDatabase): Promise<number> {
   return database.papers.orderBy('savedAt').count();
 }

@@ -8,7 +8,7 @@ const NEW_STYLE = String.raw`\d{4}\.\d{4,5}`;
 const OLD_STYLE = String.raw`[a-z-]+(?:\.[A-Z]{2})?/\d{7}`;
 const BARE_ID = new RegExp(`^(?:${NEW_STYLE}|${OLD_STYLE})$`);
 
-/** True for a bare (versionless) arXiv identifier of either the new or the old style. */
+/** Versionless, new style ("2408.01234") or old ("hep-th/9901001"). */
 export function isArxivId(id: string): boolean {
   return BARE_ID.test(id);
 }
@@ -60,9 +60,7 @@ export function firstArxivId(
   return '';
 }
 
-/** At most this many ids are taken from one page. */
 export const PAGE_ARXIV_IDS_MAX = 500;
-/** Most characters of page text scanned for ids. */
 export const PAGE_TEXT_SCAN_MAX = 2_000_000;
 
 const ID = `(${NEW_STYLE}|${OLD_STYLE})(?:v\\d+)?`;

@@ -236,7 +236,7 @@ function textBefore(text: string, index: number): string {
   return nearby.slice(cut + 1);
 }
 
-/** A short nearby after a URL: "https://x.org (project page)". */
+/** A short stretch after a URL: "https://x.org (project page)". */
 function textAfter(text: string, index: number): string {
   const nearby = text.slice(index, index + 40);
   const stop = nearby.search(/[.!?](?:\s|$)/);

@@ -21,8 +21,7 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' ? 
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
-/** The YYYY-MM-DD day at the start of a date or timestamp ("2025-09-30T01:13:12.259Z"), if it is
- * a real day. */
+/** YYYY-MM-DD from the start of a date or timestamp ("2025-09-30T01:13:12.259Z"), if a real day. */
 export function day(v: unknown): string | undefined {
   const m = DAY.exec(str(v) ?? '');
   if (!m) return undefined;

@@ -41,7 +41,7 @@ export interface PageReading {
   article: ArticleReading | null;
 }
 
-/** A plausible PageReading (the popup checks what comes back from the page before using it). */
+/** The popup checks what comes back from the page before using it. */
 export function isPageReading(value: unknown): value is PageReading {
   if (typeof value !== 'object' || value === null) return false;
   const reading = value as Partial<PageReading>;

@@ -6,8 +6,10 @@ import * as v from 'valibot';
  * whose malformed parts fall back to defaults (`v.fallback`), so reading never throws.
  */
 
-/** A stored list: the items that pass `item`, as it reads them, in order; the others are dropped.
- * Anything but a list reads as []. */
+/**
+ * The items that pass `item`, as it reads them, in order; the others are dropped. Anything but a
+ * list reads as [].
+ */
 export function listOf<S extends v.GenericSchema>(item: S) {
   return v.fallback(
     v.pipe(

@@ -74,10 +74,7 @@ function count(feed: XmlElement, local: string): number | undefined {
   return Number(text);
 }
 
-/**
- * Reads an arXiv API Atom response. Papers come in response order; an API error gives
- * `{ papers: [], error }`.
- */
+/** Papers in response order; an API error gives `{ papers: [], error }`. */
 export function parseArxivApi(xml: string): FeedParse {
   try {
     const { root } = parseXml(typeof xml === 'string' ? xml : '');

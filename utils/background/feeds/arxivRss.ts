@@ -111,9 +111,8 @@ function readAtom(feed: XmlElement): FeedParse {
 }
 
 /**
- * Reads an rss.arxiv.org feed (RSS 2.0 or Atom). Papers come in feed order with their
- * `announceType` and listing `section`; `batchDate`/`announced`/`ids` let a caller recognise a
- * batch it has already seen.
+ * Papers in feed order with their `announceType` and listing `section`;
+ * `batchDate`/`announced`/`ids` let a caller recognise a batch it has already seen.
  */
 export function parseArxivRss(xml: string): FeedParse {
   try {

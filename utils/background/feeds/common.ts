@@ -16,17 +16,22 @@ import { isValidPaper } from '@/utils/shared/protocol';
 /** A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). */
 export type FeedPaper = DetectedPaper & { announceType?: string };
 
-/** What a feed parser returns. */
 export interface FeedParse {
   papers: FeedPaper[];
-  /** Entries that were left out, with why; `index` is the entry's position in the feed, or -1
-   * for something about the whole feed (not a feed, over the limit, …). */
+  /**
+   * `index` is the entry's position in the feed, or -1 for something about the whole feed (not a
+   * feed, over the limit, …).
+   */
   skipped: { reason: string; index: number }[];
-  /** When the batch was published, ISO 8601 (RSS channel `pubDate`, else `lastBuildDate`; Atom
-   * feed `updated`; HF: the Daily Papers date). */
+  /**
+   * When the batch was published, ISO 8601 (RSS channel `pubDate`, else `lastBuildDate`; Atom
+   * feed `updated`; HF: the Daily Papers date).
+   */
   batchDate?: string;
-  /** The announcement day as the feed prints it, YYYY-MM-DD (RSS `pubDate`'s date, Atom entries'
-   * `published` date; HF: the Daily Papers date). Stable for one batch, unlike build times. */
+  /**
+   * The announcement day as the feed prints it, YYYY-MM-DD (RSS `pubDate`'s date, Atom entries'
+   * `published` date; HF: the Daily Papers date). Stable for one batch, unlike build times.
+   */
   announced?: string;
   /** The papers' ids in feed order: two fetches of the same batch give the same list. */
   ids: string[];
@@ -238,7 +243,6 @@ export function collector() {
         papers.push(withoutEmptyFields(built));
       }
     },
-    /** The result, with the ids list. */
     result(extra: Omit<FeedParse, 'papers' | 'skipped' | 'ids'> = {}): FeedParse {
       const out: FeedParse = { papers, skipped, ids: papers.map((p) => p.id) };
       for (const [key, value] of Object.entries(extra)) {

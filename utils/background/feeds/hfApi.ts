@@ -1,9 +1,9 @@
 /**
  * huggingface.co/api/daily_papers?date=YYYY-MM-DD: a JSON array of Daily Papers items, each read
- * by shared/hfPaperJson.ts as the HF pages' items are. The Daily Papers date is the `date`
+ * by utils/shared/hfPaperJson.ts as the HF pages' items are. The Daily Papers date is the `date`
  * argument when given (the query's), else the day of `paper.submittedOnDailyAt`.
  *
- * Pure: no DOM. Never throws; a malformed item is skipped with a reason.
+ * Never throws; a malformed item is skipped with a reason.
  */
 
 import {

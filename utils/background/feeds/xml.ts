@@ -20,7 +20,7 @@
  * more gzipped in the service worker (plus a tree builder of ours) and is slower.
  */
 
-/** An element: its names, attributes and children (elements and decoded text). */
+/** Children are elements and entity-decoded text. */
 export interface XmlElement {
   /** The qualified name as written: "arxiv:announce_type". */
   name: string;
@@ -33,8 +33,9 @@ export interface XmlElement {
   /** Attribute values (entity-decoded) by qualified name, first occurrence wins. */
   attrs: ReadonlyMap<string, string>;
   children: XmlNode[];
-  /** True when the element ended properly (an end tag or `/>`), false when the input was cut
-   * off or it was closed implicitly by an ancestor's end tag. */
+  /**
+   * False when the input was cut off inside it or an ancestor's end tag closed it implicitly.
+   */
   closed: boolean;
 }
 
@@ -121,9 +122,7 @@ interface Open {
   decls: Map<string, string> | undefined;
 }
 
-/**
- * Reads `xml` into an element tree. Never throws; see the module comment for what it accepts.
- */
+/** Never throws; see the module comment for what it accepts. */
 export function parseXml(xml: string): XmlDocument {
   const src = typeof xml === 'string' ? xml : '';
   const n = src.length;
@@ -230,8 +229,7 @@ export function parseXml(xml: string): XmlDocument {
     return j;
   };
 
-  /** Reads a start tag at `from` (`<` then a name start). Returns the index after it, or -1 when
-   * the input ends inside the tag. */
+  /** `from` is at `<` then a name start; -1 when the input ends inside the tag. */
   const readStartTag = (from: number): number => {
     const nameEnd = readName(from + 1);
     const name = src.slice(from + 1, nameEnd);
@@ -362,12 +360,10 @@ export function parseXml(xml: string): XmlDocument {
   return { root: top[0], complete };
 }
 
-/** Matches an element by local name and, when `ns` is given, by namespace URI. */
 function matches(el: XmlElement, local: string | undefined, ns: string | undefined): boolean {
   return (local === undefined || el.local === local) && (ns === undefined || el.ns === ns);
 }
 
-/** The child elements, optionally only those with this local name (and namespace). */
 export function childElements(
   el: XmlElement | undefined,
   local?: string,
