@@ -12,6 +12,11 @@ import { httpUrl } from '@/utils/shared/url';
 
 type Action = 'summarize' | 'find';
 
+const PAGE_ACTIONS: readonly [Action, string][] = [
+  ['summarize', 'Summarize this page'],
+  ['find', 'Find papers on this page'],
+];
+
 type FindResult =
   | { status: 'sending' }
   | { status: 'sent'; found: number; added: number }
@@ -71,24 +76,18 @@ export function PageView({ tabId, viewportHeight }: PageViewProps) {
   return (
     <div className="view page-view">
       <div className="page-actions">
-        <button
-          type="button"
-          className="page-action"
-          aria-pressed={pressed('summarize')}
-          disabled={busy}
-          onClick={() => void run('summarize')}
-        >
-          Summarize this page
-        </button>
-        <button
-          type="button"
-          className="page-action"
-          aria-pressed={pressed('find')}
-          disabled={busy}
-          onClick={() => void run('find')}
-        >
-          Find papers on this page
-        </button>
+        {PAGE_ACTIONS.map(([action, label]) => (
+          <button
+            key={action}
+            type="button"
+            className="page-action"
+            aria-pressed={pressed(action)}
+            disabled={busy}
+            onClick={() => void run(action)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       <div className="page-result">
         {state.step === 'idle' ? (
