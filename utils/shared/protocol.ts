@@ -212,6 +212,10 @@ export function validateMessage(
   message: unknown,
 ): { ok: true; message: ValidatedMessage } | { ok: false; error: string } {
   if (typeof message !== 'object' || message === null) return { ok: false, error: 'not an object' };
+  const extra = Object.keys(message).find((key) => key !== 'type' && key !== 'payload');
+  if (extra !== undefined) {
+    return { ok: false, error: `unexpected field ${JSON.stringify(extra).slice(0, 60)}` };
+  }
   const { type, payload } = message as { type?: unknown; payload?: unknown };
   if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
     return {
