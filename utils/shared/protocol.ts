@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { articleId, isArticleId } from '@/utils/shared/articleId';
 import { ARTICLE_LIMITS } from '@/utils/shared/pageReaderResult';
 import {
   DETECTED_SOURCE_KINDS,
@@ -159,15 +160,17 @@ const pageDetectionSchema = v.strictObject({
   papers: v.pipe(v.array(detectedPaperSchema), v.maxLength(LIMITS.papersPerPage)),
 });
 
-/** A saved article's id: `url:` and its http(s) URL. */
 const articleIdSchema = v.pipe(
   v.string(),
-  v.maxLength(LIMITS.url + 'url:'.length),
-  v.check((id) => /^url:https?:\/\/\S+$/i.test(id), 'must be a url: id with an http(s) URL'),
+  v.check(isArticleId, 'must be a url: id with an http(s) URL'),
 );
 
 const saveArticleSchema = v.strictObject({
-  url: httpUrl,
+  // The background stores it under articleId(url): refused here when there would be none.
+  url: v.pipe(
+    httpUrl,
+    v.check((url) => articleId(url) !== undefined, 'must be an http(s) URL'),
+  ),
   title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.title)),
   byline: text(ARTICLE_LIMITS.byline),
   siteName: text(ARTICLE_LIMITS.siteName),
