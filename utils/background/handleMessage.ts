@@ -15,6 +15,8 @@ import {
   type MessageName,
   type Reply,
   type Response,
+  refusalFor,
+  type Sender,
   type ValidatedMessage,
   validateMessage,
 } from '@/utils/shared/protocol';
@@ -31,21 +33,19 @@ export async function refreshBadge(database: PaperlightDatabase): Promise<string
 }
 
 /**
- * The background's message handler: validates, then runs one protocol message.
- * A refused or failed message changes nothing and is answered with its reason.
+ * The background's message handler: validates, checks that the sender may ask it, then runs one
+ * protocol message. A refused or failed message changes nothing and is answered with its reason.
  */
 export async function handleMessage(
   database: PaperlightDatabase,
   message: unknown,
   now: () => number = Date.now,
-  /** Tests inject the fetcher the arXiv API look-ups ("fill-in") use. */
   services: BackgroundServices = {},
 ): Promise<Reply<MessageName>> {
   const checked = validateMessage(message);
-  if (!checked.ok) {
-    console.warn(`[Paperlight] refused a message: ${checked.error}`);
-    return { ok: false, error: checked.error };
-  }
+  if (!checked.ok) return refused(checked.error);
+  const refusal = refusalFor(services.from ?? 'extension-page', checked.message);
+  if (refusal !== undefined) return refused(refusal);
   try {
     const data = await dispatch(database, checked.message, now, services);
     return { ok: true, data };
@@ -56,7 +56,15 @@ export async function handleMessage(
   }
 }
 
+function refused(reason: string): Reply<MessageName> {
+  console.warn(`[Paperlight] refused a message: ${reason}`);
+  return { ok: false, error: reason };
+}
+
 export interface BackgroundServices {
+  /** Who sent the message; the listener passes what the sender says (default: an extension page). */
+  from?: Sender;
+  /** Tests inject the fetcher the arXiv API look-ups ("fill-in") use. */
   fetch?: PoliteFetcher;
 }
 

@@ -7,6 +7,7 @@ import {
   isArxivId,
   LIMITS,
   LISTING_SECTIONS,
+  PAGE_SOURCE_KINDS,
   type PageDetection,
 } from '@/utils/shared/paper';
 
@@ -17,7 +18,7 @@ import {
 export interface ProtocolMap {
   /** Content script → background: the papers on the page just read. */
   pageDetected: { payload: PageDetection; response: { statuses: PaperStatus[] } };
-  /** Page or popup → background: save or unsave one paper. */
+  /** Page marks (arXiv papers only) or popup → background: save or unsave one item. */
   setSaved: { payload: { id: string; saved: boolean }; response: PaperStatus };
   /** Popup → background: the popup was opened, so the badge count restarts. */
   popupOpened: { payload: Record<string, never>; response: { badge: string } };
@@ -239,4 +240,28 @@ export function validateMessage(
 /** Whether one paper passes the same schema as a page's papers (used for fetched metadata). */
 export function isValidPaper(paper: unknown): paper is DetectedPaper {
   return v.is(detectedPaperSchema, paper);
+}
+
+/**
+ * Who sent a message into the background: one of the extension's own pages (popup, options), or
+ * a content script. The background tells them apart by the sender's URL: only its own pages are
+ * on the extension's origin.
+ */
+export type Sender = 'extension-page' | 'content-script';
+
+/**
+ * What a content script may ask. It runs inside pages Paperlight does not control, so it may only
+ * report the papers of the page it read and save or unsave an arXiv paper (the page marks); no
+ * article (`url:`) items, feeds, fill-ins or popup actions. A message type missing here is refused.
+ */
+const CONTENT_SCRIPT_MAY: { [K in MessageName]?: (payload: Payload<K>) => boolean } = {
+  pageDetected: (payload) => (PAGE_SOURCE_KINDS as readonly string[]).includes(payload.source.kind),
+  setSaved: (payload) => isArxivId(payload.id),
+};
+
+/** Whether `sender` may send this (validated) message: undefined when it may, else the reason. */
+export function refusalFor(sender: Sender, message: ValidatedMessage): string | undefined {
+  if (sender === 'extension-page') return undefined;
+  const may = CONTENT_SCRIPT_MAY[message.type] as ((payload: unknown) => boolean) | undefined;
+  return may?.(message.payload) ? undefined : `${message.type}: not accepted from a content script`;
 }
