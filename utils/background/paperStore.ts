@@ -54,6 +54,8 @@ export async function recordDetection(
     let addedCountingAsNew = 0;
     detection.papers.forEach((paper, position) => {
       if (merged.has(paper.id)) return; // a page listing the same paper twice counts once
+      // This page view was stored already: the same message, sent again after the worker stopped.
+      if (detection.viewId && existing[position]?.lastSighting.viewId === detection.viewId) return;
       const sighting: Sighting = {
         kind: detection.source.kind,
         label: detection.source.label,
@@ -62,6 +64,7 @@ export async function recordDetection(
         position,
         ...(paper.section ? { section: paper.section } : {}),
         ...(paper.listingDay ? { listingDay: paper.listingDay } : {}),
+        ...(detection.viewId ? { viewId: detection.viewId } : {}),
       };
       const before = existing[position];
       const record = mergePaper(before, paper, sighting, countsAsNew(paper));

@@ -73,6 +73,11 @@ export interface PageSource {
 export interface PageDetection {
   source: PageSource;
   papers: DetectedPaper[];
+  /**
+   * A random id the content script gives each page view (8–64 of `[A-Za-z0-9_-]`). A message sent
+   * again after the service worker stopped mid-message carries the same one, so the view counts once.
+   */
+  viewId?: string;
 }
 
 /** Strips a version suffix: "2408.01234v3" → "2408.01234". */

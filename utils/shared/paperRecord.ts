@@ -13,6 +13,11 @@ export interface Sighting {
   position: number;
   section?: ListingSection;
   listingDay?: string;
+  /**
+   * The page view it came from (`PageDetection.viewId`; pages only): a page view sent twice, because
+   * the service worker stopped before answering, is not counted twice.
+   */
+  viewId?: string;
 }
 
 /**

@@ -118,6 +118,19 @@ export type Reply<K extends MessageName> =
   | { ok: true; data: Response<K> }
   | { ok: false; error: string };
 
+/**
+ * The answer inside a reply; throws the background's reason when it refused or failed, and when
+ * there was no reply at all (the background went away before answering).
+ */
+export function unwrapReply<K extends MessageName>(
+  type: K,
+  reply: Reply<K> | undefined,
+): Response<K> {
+  if (!reply) throw new Error(`no reply to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
+
 const httpUrl = v.pipe(
   v.string(),
   v.maxLength(LIMITS.url),
@@ -159,6 +172,7 @@ const pageDetectionSchema = v.strictObject({
     url: httpUrl,
   }),
   papers: v.pipe(v.array(detectedPaperSchema), v.maxLength(LIMITS.papersPerPage)),
+  viewId: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/))),
 });
 
 const articleIdSchema = v.pipe(

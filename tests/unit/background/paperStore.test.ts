@@ -199,3 +199,52 @@ describe('handleMessage', () => {
     expect(reply).toEqual({ ok: true, data: { id: '2408.00001', saved: true, seenBefore: false } });
   });
 });
+
+describe('page views (viewId)', () => {
+  const view = (viewId: string | undefined, ids = ['2408.00001', '2408.00002']) => ({
+    ...page(ids.map((id) => detectedPaper(id))),
+    ...(viewId ? { viewId } : {}),
+  });
+
+  it('counts a page view sent twice once, and keeps its id on the sighting', async () => {
+    await recordPageDetection(database, view('view-aaaa-1'), NOON);
+    const statuses = await recordPageDetection(database, view('view-aaaa-1'), NOON + 50);
+    expect(statuses.map((status) => status.id)).toEqual(['2408.00001', '2408.00002']);
+    const record = await database.papers.get('2408.00001');
+    expect(record).toMatchObject({
+      sightingCount: 1,
+      lastSeenAt: NOON,
+      lastSighting: { viewId: 'view-aaaa-1', at: NOON },
+    });
+  });
+
+  it('counts another page view, and a page without a view id, each time', async () => {
+    await recordPageDetection(database, view('view-aaaa-1'), NOON);
+    await recordPageDetection(database, view('view-bbbb-2'), NOON + 1);
+    await recordPageDetection(database, view(undefined), NOON + 2);
+    await recordPageDetection(database, view(undefined), NOON + 3);
+    expect((await database.papers.get('2408.00001'))?.sightingCount).toBe(4);
+  });
+
+  it('stores a paper of that view that the first message did not carry', async () => {
+    await recordPageDetection(database, view('view-aaaa-1', ['2408.00001']), NOON);
+    await recordPageDetection(
+      database,
+      view('view-aaaa-1', ['2408.00001', '2408.00003']),
+      NOON + 1,
+    );
+    expect((await database.papers.get('2408.00001'))?.sightingCount).toBe(1);
+    expect((await database.papers.get('2408.00003'))?.sightingCount).toBe(1);
+  });
+
+  it.each([
+    ['too short', 'abc'],
+    ['with a space', 'view aaaa 1'],
+    ['too long', 'v'.repeat(65)],
+  ])('refuses a view id %s', async (_name, viewId) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reply = await handleMessage(database, { type: 'pageDetected', payload: view(viewId) });
+    expect(reply.ok).toBe(false);
+    expect(await database.papers.count()).toBe(0);
+  });
+});
