@@ -3,9 +3,9 @@ import { useId, useState } from 'react';
 import { useNotify } from '@/components/Notice';
 import { PaperList } from '@/components/PaperList';
 import { usePopupServices } from '@/components/PopupContext';
-import { articleId } from '@/utils/background/articleStore';
 import { paperCount } from '@/utils/pages/paperDisplay';
 import { readTab } from '@/utils/pages/readTab';
+import { articleId } from '@/utils/shared/articleId';
 import type { ArticleReading, PageReading } from '@/utils/shared/pageReaderResult';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { httpUrl } from '@/utils/shared/url';
@@ -121,9 +121,10 @@ export function PageView({ tabId, viewportHeight }: PageViewProps) {
 function ArticleSummary({ article, url }: { article: ArticleReading; url: string }) {
   const { db, send } = usePopupServices();
   const notify = useNotify();
-  const savable = httpUrl(url) !== undefined;
+  // Stored under this id by the background (the address normalised), so looked up by it.
   const id = articleId(url);
-  const stored = useLiveQuery(() => db.papers.get(id), [db, id]);
+  const savable = id !== undefined && httpUrl(url) !== undefined;
+  const stored = useLiveQuery(() => (id === undefined ? undefined : db.papers.get(id)), [db, id]);
   const saved = stored?.savedAt !== undefined;
   const [pending, setPending] = useState(false);
   const titleId = useId();
@@ -131,7 +132,7 @@ function ArticleSummary({ article, url }: { article: ArticleReading; url: string
   const toggle = async () => {
     setPending(true);
     try {
-      if (saved) {
+      if (saved && id !== undefined) {
         await send('setSaved', { id, saved: false });
       } else {
         await send('saveArticle', {

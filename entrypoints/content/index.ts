@@ -1,5 +1,5 @@
 import { startContentScript } from '@/utils/content/contentScript';
-import { sendMessage } from '@/utils/pages/sendMessage';
+import { sendToBackground } from '@/utils/content/sendToBackground';
 
 export default defineContentScript({
   matches: [
@@ -10,6 +10,6 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   main() {
-    startContentScript(document, sendMessage);
+    startContentScript(document, sendToBackground);
   },
 });

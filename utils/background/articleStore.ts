@@ -5,6 +5,7 @@
  */
 
 import { mergePaper } from '@/utils/background/mergePaper';
+import { ARTICLE_ID_PREFIX, articleId } from '@/utils/shared/articleId';
 import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type {
   ArticleInput,
@@ -15,11 +16,6 @@ import type {
 import { startOfLocalDay } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 
-/** The id an article is stored under: `url:` + its canonical URL. */
-export function articleId(url: string): string {
-  return `url:${url}`;
-}
-
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -29,9 +25,10 @@ function hostOf(url: string): string {
 }
 
 /**
- * Saves an article as an item of its own (`url:<url>`): title, byline as the one author, the
- * first key sentence as its TL;DR, and `article` with the rest. Saving again refreshes the text
- * and keeps the first save time and first-seen time. Articles do not count toward the badge.
+ * Saves an article as an item of its own (`articleId(url)`, the address normalised): title, byline
+ * as the one author, the first key sentence as its TL;DR, and `article` with the rest. Saving
+ * again refreshes the text and keeps the first save time and first-seen time. Articles do not
+ * count toward the badge.
  */
 export async function saveArticle(
   database: PaperlightDatabase,
@@ -39,10 +36,12 @@ export async function saveArticle(
   now: number,
 ): Promise<PaperStatus> {
   const id = articleId(input.url);
+  if (!id) throw new Error('saveArticle: url: must be an http(s) URL');
+  const url = id.slice(ARTICLE_ID_PREFIX.length);
   const sighting: Sighting = {
     kind: 'article',
-    label: input.siteName || hostOf(input.url),
-    url: input.url,
+    label: input.siteName || hostOf(url),
+    url,
     at: now,
     position: 0,
   };
@@ -64,7 +63,7 @@ export async function saveArticle(
       countsAsNew: false,
       savedAt: existing?.savedAt ?? now,
       article: {
-        url: input.url,
+        url,
         siteName: input.siteName,
         keySentences: [...input.keySentences],
         readingMinutes: input.readingMinutes,

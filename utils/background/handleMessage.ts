@@ -1,51 +1,35 @@
-import { storage } from 'wxt/utils/storage';
 import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
+import { popupOpenedAt, refreshBadge } from '@/utils/background/badge';
 import { runDigestNow } from '@/utils/background/feedSchedule';
 import { requestFillIn } from '@/utils/background/fillIn';
-import {
-  badgeText,
-  countFirstSeenSince,
-  recordPageDetection,
-  setPaperSaved,
-} from '@/utils/background/paperStore';
+import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
-import { toolbarButton } from '@/utils/background/toolbarButton';
 import { isArxivId } from '@/utils/shared/arxivId';
+import { validateMessage } from '@/utils/shared/messageSchemas';
 import {
   type MessageName,
   type Reply,
   type Response,
+  refusalFor,
+  type Sender,
   type ValidatedMessage,
-  validateMessage,
 } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 
-/** When the popup was last opened (ms); the badge counts papers first seen after it. */
-export const popupOpenedAt = storage.defineItem<number>('local:popupOpenedAt', { fallback: 0 });
-
-export async function refreshBadge(database: PaperlightDatabase): Promise<string> {
-  const since = await popupOpenedAt.getValue();
-  const text = badgeText(await countFirstSeenSince(database, since));
-  await toolbarButton().setBadgeText({ text });
-  return text;
-}
-
 /**
- * The background's message handler: validates, then runs one protocol message.
- * A refused or failed message changes nothing and is answered with its reason.
+ * The background's message handler: validates, checks that the sender may ask it, then runs one
+ * protocol message. A refused or failed message changes nothing and is answered with its reason.
  */
 export async function handleMessage(
   database: PaperlightDatabase,
   message: unknown,
   now: () => number = Date.now,
-  /** Tests inject the fetcher the arXiv API look-ups ("fill-in") use. */
   services: BackgroundServices = {},
 ): Promise<Reply<MessageName>> {
   const checked = validateMessage(message);
-  if (!checked.ok) {
-    console.warn(`[Paperlight] refused a message: ${checked.error}`);
-    return { ok: false, error: checked.error };
-  }
+  if (!checked.ok) return refused(checked.error);
+  const refusal = refusalFor(services.from ?? 'extension-page', checked.message);
+  if (refusal !== undefined) return refused(refusal);
   try {
     const data = await dispatch(database, checked.message, now, services);
     return { ok: true, data };
@@ -56,7 +40,15 @@ export async function handleMessage(
   }
 }
 
+function refused(reason: string): Reply<MessageName> {
+  console.warn(`[Paperlight] refused a message: ${reason}`);
+  return { ok: false, error: reason };
+}
+
 export interface BackgroundServices {
+  /** Who sent the message; the listener passes what the sender says (default: an extension page). */
+  from?: Sender;
+  /** Tests inject the fetcher the arXiv API look-ups ("fill-in") use. */
   fetch?: PoliteFetcher;
 }
 

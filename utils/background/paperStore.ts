@@ -54,6 +54,8 @@ export async function recordDetection(
     let addedCountingAsNew = 0;
     detection.papers.forEach((paper, position) => {
       if (merged.has(paper.id)) return; // a page listing the same paper twice counts once
+      // This page view was stored already: the same message, sent again after the worker stopped.
+      if (detection.viewId && existing[position]?.lastSighting.viewId === detection.viewId) return;
       const sighting: Sighting = {
         kind: detection.source.kind,
         label: detection.source.label,
@@ -62,6 +64,7 @@ export async function recordDetection(
         position,
         ...(paper.section ? { section: paper.section } : {}),
         ...(paper.listingDay ? { listingDay: paper.listingDay } : {}),
+        ...(detection.viewId ? { viewId: detection.viewId } : {}),
       };
       const before = existing[position];
       const record = mergePaper(before, paper, sighting, countsAsNew(paper));
@@ -97,23 +100,4 @@ export async function setPaperSaved(
     }
     return { id, saved, seenBefore: record.firstSeenAt < startOfLocalDay(now) };
   });
-}
-
-/**
- * How many papers that count as new (see `PaperRecord.countsAsNew`) were first seen after
- * `since` (ms). The index narrows to the papers since then; the flag is filtered (booleans cannot
- * be IndexedDB keys), and a record without it counts.
- */
-export function countFirstSeenSince(database: PaperlightDatabase, since: number): Promise<number> {
-  return database.papers
-    .where('firstSeenAt')
-    .above(since)
-    .filter((paper) => paper.countsAsNew !== false)
-    .count();
-}
-
-/** The toolbar badge text for a count: empty at 0, "999+" past 999. */
-export function badgeText(count: number): string {
-  if (count <= 0) return '';
-  return count > 999 ? '999+' : String(count);
 }

@@ -6,6 +6,11 @@ import type { MessageName, Payload, Response } from '@/utils/shared/protocol';
 
 export type Send = <K extends MessageName>(type: K, payload: Payload<K>) => Promise<Response<K>>;
 
+/** A random id for one page view (see `PageDetection.viewId`). */
+function newViewId(): string {
+  return crypto.randomUUID();
+}
+
 /** Reads the page with its adapter, sends the entries `keep` accepts in one message, then marks
  * them. Returns how many were sent. May throw: callers catch. */
 async function readAndSend(
@@ -14,6 +19,7 @@ async function readAndSend(
   send: Send,
   options: ScanOptions,
   keep: (entry: DetectedEntry) => boolean,
+  viewId: string,
 ): Promise<number> {
   const adapter = findAdapter(url);
   if (!adapter) return 0;
@@ -23,6 +29,7 @@ async function readAndSend(
   const { statuses } = await send('pageDetected', {
     source: scan.source,
     papers: entries.map((entry) => entry.paper),
+    viewId,
   });
   renderPageMarks(doc, entries, statuses, async (id, saved) => {
     const status = await send('setSaved', { id, saved });
@@ -37,7 +44,7 @@ async function readAndSend(
  */
 export async function detectAndMark(doc: Document, url: URL, send: Send): Promise<number> {
   try {
-    return await readAndSend(doc, url, send, {}, () => true);
+    return await readAndSend(doc, url, send, {}, () => true, newViewId());
   } catch (error) {
     console.debug('[Paperlight] could not read this page:', error);
     return 0;
@@ -64,6 +71,7 @@ export function watchSpaPage(doc: Document, send: Send): () => void {
   const landed = href();
   let viewHref = '';
   let view = 0;
+  let viewId = '';
   let sent = new Set<string>();
   /** Which paper each card showed, and in which page view it first showed it. */
   const shown = new WeakMap<Element, { id: string; view: number }>();
@@ -76,6 +84,7 @@ export function watchSpaPage(doc: Document, send: Send): () => void {
     if (now !== viewHref) {
       viewHref = now;
       view += 1;
+      viewId = newViewId();
       sent = new Set();
     }
     const ids = sent;
@@ -94,7 +103,7 @@ export function watchSpaPage(doc: Document, send: Send): () => void {
       return true;
     };
     try {
-      await readAndSend(doc, new URL(now), send, { inPlace: now !== landed }, keep);
+      await readAndSend(doc, new URL(now), send, { inPlace: now !== landed }, keep, viewId);
     } catch (error) {
       // Not sent: a later rescan may try these again.
       for (const id of fresh) ids.delete(id);

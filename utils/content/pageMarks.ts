@@ -1,5 +1,4 @@
 import type { DetectedEntry } from '@/utils/content/adapters/adapter';
-import { hasClass } from '@/utils/content/adapters/dom';
 import type { PaperStatus } from '@/utils/shared/protocol';
 
 /**
@@ -9,8 +8,8 @@ import type { PaperStatus } from '@/utils/shared/protocol';
  * adds no text to the page that a later read could pick up. Nothing reads layout, and the toggle
  * sits inline at the end of an existing short line; its negative vertical margins give it a
  * margin box of height 0, which is all a line counts, so the line keeps its height and the page
- * does not move. One delegated
- * listener serves every toggle. Screen readers hear one fixed name, "Save in Paperlight", and the
+ * does not move. One delegated listener serves every toggle, and acts only on the user's clicks
+ * on toggles this script made. Screen readers hear one fixed name, "Save in Paperlight", and the
  * pressed state (the ARIA toggle-button pattern).
  */
 
@@ -54,26 +53,44 @@ function templates(doc: Document): Element[] {
   );
 }
 
-const toggleHandlers = new WeakMap<Document, SaveToggleHandler>();
+/**
+ * The toggles this script made, each with its paper and state. The page can copy a toggle, change
+ * its attributes or make its own, but cannot reach this map: a click acts only on a toggle found
+ * here, for the paper kept here, and `data-paperlight-id` and `aria-pressed` are never read back.
+ */
+const marks = new WeakMap<Element, { id: string; saved: boolean; onToggle: SaveToggleHandler }>();
+const listening = new WeakSet<Document>();
 
-/** One delegated click listener per document serves every save toggle. */
-function listenForToggles(doc: Document, onToggle: SaveToggleHandler): void {
-  const listening = toggleHandlers.has(doc);
-  toggleHandlers.set(doc, onToggle);
-  if (listening) return;
+/** The toggle of ours the click landed on (or inside), if any. */
+function markOf(target: EventTarget | null): Element | undefined {
+  for (let node = target as Element | null; node; node = node.parentElement) {
+    if (marks.has(node)) return node;
+  }
+  return undefined;
+}
+
+/**
+ * One delegated click listener per document serves every save toggle. Only the user's own clicks
+ * count (`isTrusted`: a page script's `click()` or `dispatchEvent` is not); Enter and Space on a
+ * focused toggle are trusted clicks too, since it is a real button.
+ */
+function listenForToggles(doc: Document): void {
+  if (listening.has(doc)) return;
+  listening.add(doc);
   doc.addEventListener('click', (event) => {
-    const button = (event.target as Element | null)?.closest?.('.paperlight-save');
-    const id = button?.getAttribute('data-paperlight-id');
-    const handler = toggleHandlers.get(doc);
-    if (!button || !id || !handler) return;
+    if (!event.isTrusted) return;
+    const button = markOf(event.target);
+    const mark = button && marks.get(button);
+    if (!button || !mark) return;
     event.preventDefault();
     event.stopPropagation();
-    const wanted = button.getAttribute('aria-pressed') !== 'true';
-    showSaved(button, wanted);
-    handler(id, wanted).then(
-      (saved) => showSaved(button, saved),
-      () => showSaved(button, !wanted),
-    );
+    const wanted = !mark.saved;
+    const show = (saved: boolean) => {
+      mark.saved = saved;
+      showSaved(button, saved);
+    };
+    show(wanted);
+    mark.onToggle(mark.id, wanted).then(show, () => show(!wanted));
   });
 }
 
@@ -111,7 +128,7 @@ export function renderPageMarks(
     if (!status) return;
     if (placed === 0) {
       addStyle(doc);
-      listenForToggles(doc, onToggle);
+      listenForToggles(doc);
     }
     const template = status.seenBefore
       ? status.saved
@@ -121,10 +138,12 @@ export function renderPageMarks(
         ? saved
         : fresh;
     const button = template.cloneNode(false) as Element;
+    // A label for people and tests reading the page; the click handler never reads it.
     button.setAttribute('data-paperlight-id', status.id);
+    marks.set(button, { id: status.id, saved: status.saved, onToggle });
     if (markedBefore) {
       const previous = anchor.lastElementChild;
-      if (previous && hasClass(previous, 'paperlight-save')) previous.remove();
+      if (previous && marks.has(previous)) previous.remove();
     }
     anchor.append(button);
     placed += 1;

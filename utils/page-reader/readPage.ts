@@ -8,20 +8,18 @@ import { countWords, pickKeySentences, readingMinutes } from '@/utils/page-reade
 import { findArxivIds } from '@/utils/shared/arxivId';
 import { ARTICLE_LIMITS, type PageReading } from '@/utils/shared/pageReaderResult';
 import { cleanText } from '@/utils/shared/paper';
-import { httpUrl } from '@/utils/shared/url';
+import { canonicalHttpUrl } from '@/utils/shared/url';
 
 /** Readability gives up on pages with more elements than this (keeps huge pages responsive). */
 const MAX_ELEMENTS = 30_000;
-
-function httpHref(href: string | null | undefined, base: string): string | undefined {
-  return href ? httpUrl(href, { base })?.split('#')[0] : undefined;
-}
 
 /** `link[rel=canonical]` when it is an http(s) URL, else the page's own address (no #hash). */
 export function canonicalUrl(doc: Document, location: string): string {
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
   return (
-    httpHref(canonical?.getAttribute('href'), location) ?? httpHref(location, location) ?? location
+    canonicalHttpUrl(canonical?.getAttribute('href'), location) ??
+    canonicalHttpUrl(location, location) ??
+    location
   );
 }
 

@@ -1,5 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { Envelope, MessageName, Payload, Reply, Response } from '@/utils/shared/protocol';
+import {
+  type Envelope,
+  type MessageName,
+  type Payload,
+  type Reply,
+  type Response,
+  unwrapReply,
+} from '@/utils/shared/protocol';
 
 /** Sends one protocol message to the background and unwraps its reply (throws on refusal). */
 export async function sendMessage<K extends MessageName>(
@@ -7,8 +14,5 @@ export async function sendMessage<K extends MessageName>(
   payload: Payload<K>,
 ): Promise<Response<K>> {
   const envelope: Envelope<K> = { type, payload };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
-  if (!reply) throw new Error(`no reply to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.data;
+  return unwrapReply(type, (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined);
 }

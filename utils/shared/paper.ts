@@ -3,19 +3,20 @@
  * Kept free of DOM and browser APIs so the background can validate it and tests can build it.
  */
 
+/** The kinds of page the content script reads. */
+export const PAGE_SOURCE_KINDS = [
+  'arxiv-listing',
+  'arxiv-abs',
+  'arxiv-search',
+  'hf-daily',
+] as const;
+
 /**
  * Where a paper was seen, as a page detection says: a kind of page the user read, or a feed the
  * background digest fetched ('hf-api': the Hugging Face daily papers API; 'arxiv-rss':
  * rss.arxiv.org).
  */
-export const DETECTED_SOURCE_KINDS = [
-  'arxiv-listing',
-  'arxiv-abs',
-  'arxiv-search',
-  'hf-daily',
-  'hf-api',
-  'arxiv-rss',
-] as const;
+export const DETECTED_SOURCE_KINDS = [...PAGE_SOURCE_KINDS, 'hf-api', 'arxiv-rss'] as const;
 
 /** Every kind of source: the pages and feeds above, and the popup's page actions (papers found
  * on any page, and articles saved from one). */
@@ -72,6 +73,11 @@ export interface PageSource {
 export interface PageDetection {
   source: PageSource;
   papers: DetectedPaper[];
+  /**
+   * A random id the content script gives each page view (8–64 of `[A-Za-z0-9_-]`). A message sent
+   * again after the service worker stopped mid-message carries the same one, so the view counts once.
+   */
+  viewId?: string;
 }
 
 /**

@@ -11,6 +11,11 @@ export interface Sighting extends Pick<DetectedPaper, 'section' | 'listingDay'> 
   at: number;
   /** Position of the paper on that page (0-based): keeps page order within a sighting. */
   position: number;
+  /**
+   * The page view it came from (`PageDetection.viewId`; pages only): a page view sent twice, because
+   * the service worker stopped before answering, is not counted twice.
+   */
+  viewId?: string;
 }
 
 /**

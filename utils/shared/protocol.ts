@@ -1,23 +1,16 @@
-import * as v from 'valibot';
 import { isArxivId } from '@/utils/shared/arxivId';
-import { ARTICLE_LIMITS } from '@/utils/shared/pageReaderResult';
-import {
-  DETECTED_SOURCE_KINDS,
-  type DetectedPaper,
-  LIMITS,
-  LISTING_SECTIONS,
-  type PageDetection,
-} from '@/utils/shared/paper';
-import { httpUrl } from '@/utils/shared/url';
+import { PAGE_SOURCE_KINDS, type PageDetection } from '@/utils/shared/paper';
 
 /**
- * The one message protocol between the extension's parts: message name → payload and response.
- * Every message into the background is validated against `requestSchemas` before it is handled.
+ * The one message protocol between the extension's parts: message name → payload and response,
+ * and who may send what. Every message into the background is checked against the schemas of
+ * utils/shared/messageSchemas.ts before it is handled; they are kept apart so that the content
+ * script, which sends messages, does not carry valibot.
  */
 export interface ProtocolMap {
   /** Content script → background: the papers on the page just read. */
   pageDetected: { payload: PageDetection; response: { statuses: PaperStatus[] } };
-  /** Page or popup → background: save or unsave one paper. */
+  /** Page marks (arXiv papers only) or popup → background: save or unsave one item. */
   setSaved: { payload: { id: string; saved: boolean }; response: PaperStatus };
   /** Popup → background: the popup was opened, so the badge count restarts. */
   popupOpened: { payload: Record<string, never>; response: { badge: string } };
@@ -117,121 +110,44 @@ export type Reply<K extends MessageName> =
   | { ok: true; data: Response<K> }
   | { ok: false; error: string };
 
-const httpUrlSchema = v.pipe(
-  v.string(),
-  v.maxLength(LIMITS.url),
-  // Senders pass URLs as the URL parser writes them, never with surrounding spaces.
-  v.check((url) => url === url.trim() && httpUrl(url) !== undefined, 'must be an http(s) URL'),
-);
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const arxivId = v.pipe(
-  v.string(),
-  v.check((id) => isArxivId(id), 'must be a bare arXiv id'),
-);
-
-const hfInfoSchema = v.strictObject({
-  upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  githubRepo: v.optional(httpUrlSchema),
-  projectPage: v.optional(httpUrlSchema),
-  aiSummary: v.optional(text(LIMITS.hfText)),
-  dailyDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
-});
-
-const detectedPaperSchema = v.strictObject({
-  id: arxivId,
-  title: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title)),
-  authors: v.pipe(v.array(text(LIMITS.authorName)), v.maxLength(LIMITS.authors)),
-  abstract: v.optional(text(LIMITS.abstract)),
-  comments: v.optional(text(LIMITS.comments)),
-  primaryCategory: v.optional(text(LIMITS.category)),
-  categories: v.optional(v.pipe(v.array(text(LIMITS.category)), v.maxLength(LIMITS.categories))),
-  section: v.optional(v.picklist(LISTING_SECTIONS)),
-  listingDay: v.optional(text(LIMITS.listingDay)),
-  hf: v.optional(hfInfoSchema),
-});
-
-const pageDetectionSchema = v.strictObject({
-  source: v.strictObject({
-    // Pages the content script reads, and the feeds the background digest fetches (its papers
-    // are checked against this same schema before they are stored).
-    kind: v.picklist(DETECTED_SOURCE_KINDS),
-    label: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.label)),
-    url: httpUrlSchema,
-  }),
-  papers: v.pipe(v.array(detectedPaperSchema), v.maxLength(LIMITS.papersPerPage)),
-});
-
-/** A saved article's id: `url:` and its http(s) URL. */
-const articleIdSchema = v.pipe(
-  v.string(),
-  v.maxLength(LIMITS.url + 'url:'.length),
-  v.check((id) => /^url:https?:\/\/\S+$/i.test(id), 'must be a url: id with an http(s) URL'),
-);
-
-const saveArticleSchema = v.strictObject({
-  url: httpUrlSchema,
-  title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.title)),
-  byline: text(ARTICLE_LIMITS.byline),
-  siteName: text(ARTICLE_LIMITS.siteName),
-  keySentences: v.pipe(
-    v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.sentence))),
-    v.maxLength(ARTICLE_LIMITS.keySentences),
-  ),
-  readingMinutes: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(0),
-    v.maxValue(ARTICLE_LIMITS.readingMinutes),
-  ),
-});
-
-const pagePapersFoundSchema = v.strictObject({
-  url: httpUrlSchema,
-  ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(LIMITS.papersPerPage)),
-});
+/**
+ * The answer inside a reply; throws the background's reason when it refused or failed, and when
+ * there was no reply at all (the background went away before answering).
+ */
+export function unwrapReply<K extends MessageName>(
+  type: K,
+  reply: Reply<K> | undefined,
+): Response<K> {
+  if (!reply) throw new Error(`no reply to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
 
 /** At most this many ids in one `fillIn` message. */
 export const MAX_FILL_IN_IDS = 200;
 
-const fillInSchema = v.strictObject({
-  ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(MAX_FILL_IN_IDS)),
-});
-
-const requestSchemas = {
-  pageDetected: pageDetectionSchema,
-  setSaved: v.strictObject({ id: v.union([arxivId, articleIdSchema]), saved: v.boolean() }),
-  popupOpened: v.strictObject({}),
-  fetchNow: v.strictObject({}),
-  saveArticle: saveArticleSchema,
-  pagePapersFound: pagePapersFoundSchema,
-  fillIn: fillInSchema,
-} satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
-
 export type ValidatedMessage = { [K in MessageName]: Envelope<K> }[MessageName];
 
-/** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */
-export function validateMessage(
-  message: unknown,
-): { ok: true; message: ValidatedMessage } | { ok: false; error: string } {
-  if (typeof message !== 'object' || message === null) return { ok: false, error: 'not an object' };
-  const { type, payload } = message as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
-    return {
-      ok: false,
-      error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}`,
-    };
-  }
-  const name = type as MessageName;
-  const result = v.safeParse(requestSchemas[name], payload);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const where = issue ? v.getDotPath(issue) : null;
-    return { ok: false, error: `${name}: ${where ?? 'payload'}: ${issue?.message ?? 'invalid'}` };
-  }
-  return { ok: true, message: { type: name, payload: result.output } as ValidatedMessage };
-}
+/**
+ * Who sent a message into the background: one of the extension's own pages (popup, options), or
+ * a content script. The background tells them apart by the sender's URL: only its own pages are
+ * on the extension's origin.
+ */
+export type Sender = 'extension-page' | 'content-script';
 
-/** Whether one paper passes the same schema as a page's papers (used for fetched metadata). */
-export function isValidPaper(paper: unknown): paper is DetectedPaper {
-  return v.is(detectedPaperSchema, paper);
+/**
+ * What a content script may ask. It runs inside pages Paperlight does not control, so it may only
+ * report the papers of the page it read and save or unsave an arXiv paper (the page marks); no
+ * article (`url:`) items, feeds, fill-ins or popup actions. A message type missing here is refused.
+ */
+const CONTENT_SCRIPT_MAY: { [K in MessageName]?: (payload: Payload<K>) => boolean } = {
+  pageDetected: (payload) => (PAGE_SOURCE_KINDS as readonly string[]).includes(payload.source.kind),
+  setSaved: (payload) => isArxivId(payload.id),
+};
+
+/** Whether `sender` may send this (validated) message: undefined when it may, else the reason. */
+export function refusalFor(sender: Sender, message: ValidatedMessage): string | undefined {
+  if (sender === 'extension-page') return undefined;
+  const may = CONTENT_SCRIPT_MAY[message.type] as ((payload: unknown) => boolean) | undefined;
+  return may?.(message.payload) ? undefined : `${message.type}: not accepted from a content script`;
 }

@@ -28,3 +28,16 @@ export function httpUrl(raw: unknown, options: HttpUrlOptions = {}): string | un
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   return url.href.length <= max ? url.href : undefined;
 }
+
+/**
+ * `url`, resolved against `base`, as the URL parser writes it (spaces and quotes percent-encoded,
+ * host lower-cased) and without its #hash, when it is an http(s) URL; else undefined. The one
+ * normalisation of an address used as a key: a saved article's id is made from it.
+ */
+export function canonicalHttpUrl(
+  url: string | null | undefined,
+  base?: string,
+): string | undefined {
+  if (!url) return undefined; // an empty href would resolve to the base itself
+  return httpUrl(url, base === undefined ? {} : { base })?.split('#')[0];
+}

@@ -3,7 +3,8 @@ import { detectedPaper, page } from '@/tests/helpers/papers';
 import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
 import { handleMessage } from '@/utils/background/handleMessage';
 import { recordPageDetection } from '@/utils/background/paperStore';
-import { type ArticleInput, validateMessage } from '@/utils/shared/protocol';
+import { validateMessage } from '@/utils/shared/messageSchemas';
+import type { ArticleInput } from '@/utils/shared/protocol';
 import { PaperlightDatabase } from '@/utils/storage/database';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -67,6 +68,63 @@ describe('saveArticle', () => {
       sightingCount: 2,
       firstSighting: { label: 'blog.example.org' },
     });
+  });
+});
+
+describe('articles with odd addresses', () => {
+  const ODD = 'https://example.com/a"><img src=x>';
+  const ODD_ID = 'url:https://example.com/a%22%3E%3Cimg%20src=x%3E';
+
+  it('stores an odd address normalised, and the article can be unsaved', async () => {
+    const clock = () => NOON;
+    const saved = await handleMessage(
+      database,
+      { type: 'saveArticle', payload: article({ url: ODD }) },
+      clock,
+    );
+    expect(saved).toEqual({ ok: true, data: { id: ODD_ID, saved: true, seenBefore: false } });
+    expect(await database.papers.get(ODD_ID)).toMatchObject({
+      article: { url: 'https://example.com/a%22%3E%3Cimg%20src=x%3E' },
+      lastSighting: { url: 'https://example.com/a%22%3E%3Cimg%20src=x%3E', label: 'Example Blog' },
+    });
+    const unsaved = await handleMessage(
+      database,
+      { type: 'setSaved', payload: { id: ODD_ID, saved: false } },
+      clock,
+    );
+    expect(unsaved).toEqual({ ok: true, data: { id: ODD_ID, saved: false, seenBefore: false } });
+    expect((await database.papers.get(ODD_ID))?.savedAt).toBeUndefined();
+  });
+
+  it('keeps an article stored under its address as given (before normalising) reachable', async () => {
+    await saveArticle(database, article(), NOON);
+    const stored = await database.papers.get(`url:${URL_}`);
+    const legacyId = `url:${ODD}`;
+    await database.papers.put({ ...(stored as NonNullable<typeof stored>), id: legacyId });
+    const reply = await handleMessage(database, {
+      type: 'setSaved',
+      payload: { id: legacyId, saved: false },
+    });
+    expect(reply).toMatchObject({ ok: true, data: { id: legacyId, saved: false } });
+    expect((await database.papers.get(legacyId))?.savedAt).toBeUndefined();
+  });
+
+  it('saves one page once, whatever its #hash or the case of its host', async () => {
+    await saveArticle(database, article({ url: 'https://Blog.Example.org/post#intro' }), NOON - 1);
+    const status = await saveArticle(database, article(), NOON);
+    expect(status.id).toBe(`url:${URL_}`);
+    expect(await database.papers.count()).toBe(1);
+    expect((await database.papers.get(`url:${URL_}`))?.sightingCount).toBe(2);
+  });
+
+  it('refuses an address the URL parser does not read as http(s), and stores nothing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reply = await handleMessage(database, {
+      type: 'saveArticle',
+      payload: article({ url: 'https://a b/post' }),
+    });
+    expect(reply.ok).toBe(false);
+    expect(await database.papers.count()).toBe(0);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   sharedSuiteRuns,
 } from '@/tests/helpers/sharedData';
 import { readFixture } from '@/tests/unit/background/feeds/load';
+import { countFirstSeenSince } from '@/utils/background/badge';
 import {
   DIGEST_ALARM,
   DIGEST_SOON_ALARM,
@@ -24,7 +25,7 @@ import {
   summarize,
 } from '@/utils/background/fetchFeeds';
 import { handleMessage } from '@/utils/background/handleMessage';
-import { countFirstSeenSince, recordPageDetection } from '@/utils/background/paperStore';
+import { recordPageDetection } from '@/utils/background/paperStore';
 import type { FetchOutcome, PoliteFetcher } from '@/utils/background/politeFetch';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { DEFAULT_SETTINGS, type DigestSettings, parseCategories } from '@/utils/shared/settings';

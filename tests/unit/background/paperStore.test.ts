@@ -1,7 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detectedPaper, page } from '@/tests/helpers/papers';
-import { handleMessage, popupOpenedAt } from '@/utils/background/handleMessage';
-import { badgeText, recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
+import { badgeText, popupOpenedAt } from '@/utils/background/badge';
+import { handleMessage } from '@/utils/background/handleMessage';
+import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import { PaperlightDatabase } from '@/utils/storage/database';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -234,5 +235,54 @@ describe('a paper stored from an HF page without its hidden authors', () => {
       NOON,
     );
     expect((await database.papers.get('2509.22518'))?.authors).toEqual(full);
+  });
+});
+
+describe('page views (viewId)', () => {
+  const view = (viewId: string | undefined, ids = ['2408.00001', '2408.00002']) => ({
+    ...page(ids.map((id) => detectedPaper(id))),
+    ...(viewId ? { viewId } : {}),
+  });
+
+  it('counts a page view sent twice once, and keeps its id on the sighting', async () => {
+    await recordPageDetection(database, view('view-aaaa-1'), NOON);
+    const statuses = await recordPageDetection(database, view('view-aaaa-1'), NOON + 50);
+    expect(statuses.map((status) => status.id)).toEqual(['2408.00001', '2408.00002']);
+    const record = await database.papers.get('2408.00001');
+    expect(record).toMatchObject({
+      sightingCount: 1,
+      lastSeenAt: NOON,
+      lastSighting: { viewId: 'view-aaaa-1', at: NOON },
+    });
+  });
+
+  it('counts another page view, and a page without a view id, each time', async () => {
+    await recordPageDetection(database, view('view-aaaa-1'), NOON);
+    await recordPageDetection(database, view('view-bbbb-2'), NOON + 1);
+    await recordPageDetection(database, view(undefined), NOON + 2);
+    await recordPageDetection(database, view(undefined), NOON + 3);
+    expect((await database.papers.get('2408.00001'))?.sightingCount).toBe(4);
+  });
+
+  it('stores a paper of that view that the first message did not carry', async () => {
+    await recordPageDetection(database, view('view-aaaa-1', ['2408.00001']), NOON);
+    await recordPageDetection(
+      database,
+      view('view-aaaa-1', ['2408.00001', '2408.00003']),
+      NOON + 1,
+    );
+    expect((await database.papers.get('2408.00001'))?.sightingCount).toBe(1);
+    expect((await database.papers.get('2408.00003'))?.sightingCount).toBe(1);
+  });
+
+  it.each([
+    ['too short', 'abc'],
+    ['with a space', 'view aaaa 1'],
+    ['too long', 'v'.repeat(65)],
+  ])('refuses a view id %s', async (_name, viewId) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reply = await handleMessage(database, { type: 'pageDetected', payload: view(viewId) });
+    expect(reply.ok).toBe(false);
+    expect(await database.papers.count()).toBe(0);
   });
 });

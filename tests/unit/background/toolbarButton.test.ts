@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detectedPaper, page } from '@/tests/helpers/papers';
-import { refreshBadge } from '@/utils/background/handleMessage';
+import { refreshBadge } from '@/utils/background/badge';
 import { recordPageDetection } from '@/utils/background/paperStore';
 import { PaperlightDatabase } from '@/utils/storage/database';
 

@@ -1,4 +1,5 @@
 import { detectedPaper } from '@/tests/helpers/papers';
+import { userClick } from '@/tests/helpers/userClick';
 import type { DetectedEntry } from '@/utils/content/adapters/adapter';
 import { renderPageMarks } from '@/utils/content/pageMarks';
 
@@ -56,13 +57,13 @@ describe('renderPageMarks', () => {
     const { doc, entries } = listing(['2411.00001']);
     const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
     renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: true }], toggle);
-    button(doc, '2411.00001')?.click();
+    userClick(button(doc, '2411.00001') as HTMLButtonElement);
     expect(toggle).toHaveBeenCalledWith('2411.00001', true);
     await vi.waitFor(() =>
       expect(button(doc, '2411.00001')).toHaveAttribute('aria-pressed', 'true'),
     );
     expect(showsSeen(doc, '2411.00001')).toBe(false);
-    button(doc, '2411.00001')?.click();
+    userClick(button(doc, '2411.00001') as HTMLButtonElement);
     expect(toggle).toHaveBeenLastCalledWith('2411.00001', false);
     await vi.waitFor(() =>
       expect(button(doc, '2411.00001')).toHaveAttribute('aria-pressed', 'false'),
@@ -75,7 +76,7 @@ describe('renderPageMarks', () => {
     renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: false }], () =>
       Promise.reject(new Error('background gone')),
     );
-    button(doc, '2411.00001')?.click();
+    userClick(button(doc, '2411.00001') as HTMLButtonElement);
     await vi.waitFor(() =>
       expect(button(doc, '2411.00001')).toHaveAttribute('aria-pressed', 'false'),
     );
@@ -112,5 +113,66 @@ describe('renderPageMarks', () => {
     expect(button(doc, '2411.00003')).toHaveAttribute('aria-pressed', 'true');
     expect(showsSeen(doc, '2411.00001')).toBe(true);
     expect(button(doc, '2411.00002')).toBeNull();
+  });
+
+  it("acts only on the user's own clicks: a page script's click() or dispatchEvent does nothing", async () => {
+    const { doc, entries } = listing(['2411.00001']);
+    const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
+    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: true, seenBefore: false }], toggle);
+    const real = button(doc, '2411.00001') as HTMLButtonElement;
+    real.click();
+    real.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(toggle).not.toHaveBeenCalled();
+    expect(real).toHaveAttribute('aria-pressed', 'true');
+    // The user's click still works.
+    userClick(real);
+    expect(toggle).toHaveBeenCalledWith('2411.00001', false);
+  });
+
+  it('ignores a toggle the page made, even when the user clicks it', () => {
+    const { doc, entries } = listing(['2411.00001']);
+    const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
+    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: false }], toggle);
+    const fake = doc.createElement('button');
+    fake.className = 'paperlight-save';
+    fake.setAttribute('data-paperlight-id', 'url:https://example.com/x');
+    fake.setAttribute('aria-pressed', 'true');
+    doc.body.append(fake);
+    fake.click();
+    userClick(fake);
+    // A copy of a real toggle is the page's element too.
+    const copy = button(doc, '2411.00001')?.cloneNode(true) as HTMLButtonElement;
+    doc.body.append(copy);
+    userClick(copy);
+    expect(toggle).not.toHaveBeenCalled();
+    expect(fake).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it("saves the paper it marked, whatever the page wrote into the toggle's attributes", async () => {
+    const { doc, entries } = listing(['2411.00001']);
+    const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
+    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: false }], toggle);
+    const real = button(doc, '2411.00001') as HTMLButtonElement;
+    real.setAttribute('data-paperlight-id', 'url:https://example.com/x');
+    real.setAttribute('aria-pressed', 'true');
+    userClick(real);
+    expect(toggle).toHaveBeenCalledWith('2411.00001', true);
+    await vi.waitFor(() => expect(real).toHaveAttribute('aria-pressed', 'true'));
+  });
+
+  it("acts on a click inside its toggle, and leaves the page's own .paperlight-save elements alone", () => {
+    const { doc, entries } = listing(['2411.00001']);
+    const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
+    const statuses = [{ id: '2411.00001', saved: false, seenBefore: false }];
+    renderPageMarks(doc, entries, statuses, toggle);
+    const inner = doc.createElement('span');
+    button(doc, '2411.00001')?.append(inner);
+    userClick(inner);
+    expect(toggle).toHaveBeenCalledWith('2411.00001', true);
+    const pages = doc.createElement('span');
+    pages.className = 'paperlight-save';
+    doc.getElementById('dt-2411.00001')?.append(pages);
+    renderPageMarks(doc, entries, statuses, toggle);
+    expect(pages.isConnected).toBe(true);
   });
 });

@@ -41,6 +41,7 @@ describe('the stored record format', () => {
       position: number;
       section?: ListingSection;
       listingDay?: string;
+      viewId?: string;
     }>();
   });
 });

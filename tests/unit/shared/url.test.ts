@@ -1,4 +1,4 @@
-import { validateMessage } from '@/utils/shared/protocol';
+import { validateMessage } from '@/utils/shared/messageSchemas';
 import { httpUrl } from '@/utils/shared/url';
 
 describe('httpUrl', () => {

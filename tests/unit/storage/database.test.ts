@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { detectedPaper } from '@/tests/helpers/papers';
-import { countFirstSeenSince, recordDetection } from '@/utils/background/paperStore';
+import { countFirstSeenSince } from '@/utils/background/badge';
+import { recordDetection } from '@/utils/background/paperStore';
 import { PaperlightDatabase } from '@/utils/storage/database';
 
 const NOON = new Date(2026, 10, 27, 12, 0, 0).getTime();

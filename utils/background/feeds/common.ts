@@ -4,6 +4,7 @@
  * functions: no DOM, no browser APIs, nothing here throws.
  */
 import { isArxivId } from '@/utils/shared/arxivId';
+import { isValidPaper } from '@/utils/shared/messageSchemas';
 import {
   cleanText,
   type DetectedPaper,
@@ -11,7 +12,6 @@ import {
   type ListingSection,
   withoutEmptyFields,
 } from '@/utils/shared/paper';
-import { isValidPaper } from '@/utils/shared/protocol';
 
 /** A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). */
 export type FeedPaper = DetectedPaper & { announceType?: string };
