@@ -1,6 +1,6 @@
 import { findAdapter } from '@/utils/content/adapters';
 import type { DetectedEntry, ScanOptions } from '@/utils/content/adapters/adapter';
-import { isHfPage } from '@/utils/content/adapters/hfCommon';
+import { isHfPage } from '@/utils/content/adapters/hfPageProps';
 import { renderPageMarks } from '@/utils/content/pageMarks';
 import type { MessageName, Payload, Response } from '@/utils/shared/protocol';
 

@@ -20,7 +20,7 @@
 
 import type { DetectedEntry, SiteAdapter } from '@/utils/content/adapters/adapter';
 import { collector, safeScan, textOf } from '@/utils/content/adapters/dom';
-import { findProps, isHfPage } from '@/utils/content/adapters/hfCommon';
+import { findProps, isHfPage } from '@/utils/content/adapters/hfPageProps';
 import { arxivIdFrom } from '@/utils/shared/arxivId';
 import { day, type Json, paperFromHfJson } from '@/utils/shared/hfPaperJson';
 import { LIMITS } from '@/utils/shared/paper';

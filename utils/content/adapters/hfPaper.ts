@@ -15,7 +15,7 @@
 
 import type { SiteAdapter } from '@/utils/content/adapters/adapter';
 import { collector, safeScan, textOf } from '@/utils/content/adapters/dom';
-import { findProps, isHfPage } from '@/utils/content/adapters/hfCommon';
+import { findProps, isHfPage } from '@/utils/content/adapters/hfPageProps';
 import { arxivIdFrom, arxivIdFromUrl, firstArxivId } from '@/utils/shared/arxivId';
 import { obj, paperFromHfJson, str } from '@/utils/shared/hfPaperJson';
 import { cleanText, type DetectedPaper, LIMITS } from '@/utils/shared/paper';

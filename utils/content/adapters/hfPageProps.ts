@@ -1,7 +1,7 @@
 /**
- * Shared by the Hugging Face adapters (hfDaily, hfPaper): the host check and the
+ * For the Hugging Face adapters (hfDaily, hfPaper): the host check and the
  * `div.SVELTE_HYDRATER` `data-props` JSON reader (the paper objects in it are read by
- * shared/hfPaperJson.ts).
+ * utils/shared/hfPaperJson.ts).
  * HF serves its pages with Svelte islands: each `SVELTE_HYDRATER` div carries the island's
  * props as HTML-escaped JSON in `data-props` (the DOM hands it back unescaped).
  */
