@@ -14,15 +14,8 @@ import type {
   PaperStatus,
 } from '@/utils/shared/protocol';
 import { startOfLocalDay } from '@/utils/shared/time';
+import { hostOf } from '@/utils/shared/url';
 import type { PaperlightDatabase } from '@/utils/storage/database';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
 
 /**
  * Saves an article as an item of its own (`articleId(url)`, the address normalised): title, byline
@@ -40,7 +33,7 @@ export async function saveArticle(
   const url = id.slice(ARTICLE_ID_PREFIX.length);
   const sighting: Sighting = {
     kind: 'article',
-    label: input.siteName || hostOf(url),
+    label: input.siteName || (hostOf(url) ?? url),
     url,
     at: now,
     position: 0,
@@ -92,7 +85,7 @@ export async function recordPagePapers(
   const ids = [...new Set(input.ids)];
   const sightingOf = (position: number): Sighting => ({
     kind: 'page-links',
-    label: `Found on ${hostOf(input.url)}`,
+    label: `Found on ${hostOf(input.url) ?? input.url}`,
     url: input.url,
     at: now,
     position,

@@ -8,7 +8,7 @@ import { countWords, pickKeySentences, readingMinutes } from '@/utils/page-reade
 import { findArxivIds } from '@/utils/shared/arxivId';
 import { ARTICLE_LIMITS, type PageReading } from '@/utils/shared/pageReaderResult';
 import { cleanText } from '@/utils/shared/paper';
-import { canonicalHttpUrl } from '@/utils/shared/url';
+import { canonicalHttpUrl, hostOf } from '@/utils/shared/url';
 
 /** Readability gives up on pages with more elements than this (keeps huge pages responsive). */
 const MAX_ELEMENTS = 30_000;
@@ -40,12 +40,7 @@ function paragraphsOf(contentHtml: string, fallback: string): string[] {
 /** Reads `doc` (the live document; it is cloned before Readability touches it). */
 export function readPage(doc: Document, location: string): PageReading {
   const url = canonicalUrl(doc, location);
-  let host = '';
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    // not a URL with a host (about:blank and the like)
-  }
+  const host = hostOf(url) ?? ''; // about:blank and the like have none
   const links: string[] = [];
   for (const anchor of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     links.push(anchor.href);

@@ -1,7 +1,7 @@
 import { isArxivId } from '@/utils/shared/arxivId';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
-import { httpUrl } from '@/utils/shared/url';
+import { hostOf, httpUrl } from '@/utils/shared/url';
 
 /**
  * How the popup shows papers: ordering, grouping, links and the few strings the rows show.
@@ -68,12 +68,8 @@ const HOST_KINDS: [host: string, kind: LinkKind][] = [
 
 /** What a code link is called on its chip, from its host ("Code" for unknown hosts). */
 export function codeLinkKind(url: string): LinkKind {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return 'Code';
-  }
+  const host = hostOf(url);
+  if (!host) return 'Code';
   for (const [known, kind] of HOST_KINDS) {
     if (host === known || host.endsWith(`.${known}`)) return kind;
   }

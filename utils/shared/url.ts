@@ -29,6 +29,15 @@ export function httpUrl(raw: unknown, options: HttpUrlOptions = {}): string | un
   return url.href.length <= max ? url.href : undefined;
 }
 
+/** The host name of a URL (lower-cased by the URL parser), or undefined when it has none. */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `url`, resolved against `base`, as the URL parser writes it (spaces and quotes percent-encoded,
  * host lower-cased) and without its #hash, when it is an http(s) URL; else undefined. The one
