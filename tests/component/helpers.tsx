@@ -60,7 +60,14 @@ export function fakeSend(db: PaperlightDatabase, now = NOW) {
     if (type === 'setSaved') {
       const { id, saved } = payload as Payload<'setSaved'>;
       await db.papers.update(id, { savedAt: saved ? now : undefined });
-      return { id, saved, seenBefore: false } satisfies Response<'setSaved'>;
+      return {
+        id,
+        saved,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      } satisfies Response<'setSaved'>;
     }
     if (type === 'popupOpened') return { badge: '' };
     throw new Error(`unexpected message ${type}`);

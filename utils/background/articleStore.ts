@@ -5,6 +5,7 @@
  */
 
 import { mergePaper } from '@/utils/background/mergePaper';
+import { statusOf } from '@/utils/background/paperStatus';
 import { ARTICLE_ID_PREFIX, articleId } from '@/utils/shared/articleId';
 import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type {
@@ -62,12 +63,12 @@ export async function saveArticle(
         readingMinutes: input.readingMinutes,
       },
     };
+    // Saving the article again keeps what the user said about it before.
+    for (const key of ['openedAt', 'lastOpenedAt', 'dismissedAt', 'likedAt'] as const) {
+      if (existing?.[key] !== undefined) record[key] = existing[key];
+    }
     await database.papers.put(record);
-    return {
-      id,
-      saved: true,
-      seenBefore: existing !== undefined && existing.firstSeenAt < startOfLocalDay(now),
-    };
+    return statusOf(existing ? record : { ...record, firstSeenAt: now }, id, startOfLocalDay(now));
   });
 }
 

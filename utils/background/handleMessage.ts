@@ -4,6 +4,12 @@ import { runDigestNow } from '@/utils/background/feedSchedule';
 import { requestFillIn } from '@/utils/background/fillIn';
 import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
+import {
+  followAuthor,
+  paperStatuses,
+  setPaperDismissed,
+  setPaperLiked,
+} from '@/utils/background/signals';
 import { isArxivId } from '@/utils/shared/arxivId';
 import { validateMessage } from '@/utils/shared/messageSchemas';
 import {
@@ -15,6 +21,7 @@ import {
   type ValidatedMessage,
 } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { allSeenAtItem } from '@/utils/storage/rankingStore';
 
 /**
  * The background's message handler: validates, checks that the sender may ask it, then runs one
@@ -94,5 +101,20 @@ async function dispatch(
       return {
         queued: await requestFillIn({ database, now, fetch: services.fetch }, message.payload.ids),
       };
+    case 'paperStatuses':
+      return { statuses: await paperStatuses(database, message.payload.ids, now()) };
+    case 'setDismissed':
+      return setPaperDismissed(database, message.payload.id, message.payload.dismissed, now());
+    case 'setLiked':
+      return setPaperLiked(database, message.payload.id, message.payload.liked, now());
+    case 'followAuthor':
+      return {
+        following: await followAuthor(database, message.payload.id, message.payload.author),
+      };
+    case 'markAllSeen': {
+      const at = now();
+      await Promise.all([allSeenAtItem.setValue(at), popupOpenedAt.setValue(at)]);
+      return { badge: await refreshBadge(database) };
+    }
   }
 }

@@ -1,17 +1,10 @@
 import { mergePaper } from '@/utils/background/mergePaper';
+import { statusOf } from '@/utils/background/paperStatus';
 import type { DetectedPaper, PageDetection } from '@/utils/shared/paper';
 import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { PaperStatus } from '@/utils/shared/protocol';
 import { startOfLocalDay } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
-
-function statusOf(record: PaperRecord | undefined, id: string, todayStart: number): PaperStatus {
-  return {
-    id,
-    saved: record?.savedAt !== undefined,
-    seenBefore: record !== undefined && record.firstSeenAt < todayStart,
-  };
-}
 
 /**
  * Stores one page's papers in a single transaction, merging each into what is already known.
@@ -98,6 +91,10 @@ export async function setPaperSaved(
     } else if (!saved && record.savedAt !== undefined) {
       await database.papers.update(id, { savedAt: undefined });
     }
-    return { id, saved, seenBefore: record.firstSeenAt < startOfLocalDay(now) };
+    return statusOf(
+      { ...record, savedAt: saved ? (record.savedAt ?? now) : undefined },
+      id,
+      startOfLocalDay(now),
+    );
   });
 }

@@ -106,6 +106,16 @@ const requestSchemas = {
   saveArticle: saveArticleSchema,
   pagePapersFound: pagePapersFoundSchema,
   fillIn: fillInSchema,
+  paperStatuses: v.strictObject({
+    ids: v.pipe(v.array(arxivId), v.maxLength(LIMITS.papersPerPage)),
+  }),
+  setDismissed: v.strictObject({ id: v.union([arxivId, articleIdSchema]), dismissed: v.boolean() }),
+  setLiked: v.strictObject({ id: v.union([arxivId, articleIdSchema]), liked: v.boolean() }),
+  followAuthor: v.strictObject({
+    id: arxivId,
+    author: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.authorName)),
+  }),
+  markAllSeen: v.strictObject({}),
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 /** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */

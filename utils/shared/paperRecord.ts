@@ -1,5 +1,6 @@
 import { isArxivId } from '@/utils/shared/arxivId';
 import type { DetectedPaper, SourceKind } from '@/utils/shared/paper';
+import type { Relevance } from '@/utils/shared/ranking/types';
 
 /** One sighting of a paper: which page, when, and where on it. */
 export interface Sighting extends Pick<DetectedPaper, 'section' | 'listingDay'> {
@@ -62,6 +63,22 @@ export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section
    * feed gives the paper's details.
    */
   placeholder?: true;
+  /**
+   * When the user first opened the paper on arXiv (`/abs/`, `/html/`, `/pdf/`) or Hugging Face
+   * (`/papers/<id>`), seen from the tab's URL (ms since epoch). Added in schema version 3.
+   */
+  openedAt?: number;
+  /** When they last opened it (ms). Version 3. */
+  lastOpenedAt?: number;
+  /** Set while the user says "not interested" (ms). Never deletes the paper. Version 3. */
+  dismissedAt?: number;
+  /** Set while the user says "more like this" (ms). Version 3. */
+  likedAt?: number;
+  /**
+   * How relevant the paper is to the user, and why: computed by the background when the paper is
+   * seen, and again when interests or learning change. Version 3.
+   */
+  relevance?: Relevance;
 }
 
 /** What an article item keeps besides the common fields (see PaperRecord.article). */

@@ -1,5 +1,6 @@
 import { isArxivId } from '@/utils/shared/arxivId';
 import { PAGE_SOURCE_KINDS, type PageDetection } from '@/utils/shared/paper';
+import type { Relevance } from '@/utils/shared/ranking/types';
 
 /**
  * The one message protocol between the extension's parts: message name → payload and response,
@@ -25,6 +26,22 @@ export interface ProtocolMap {
    * on the arXiv API. Queued and answered at once with how many were queued.
    */
   fillIn: { payload: { ids: string[] }; response: { queued: number } };
+  /**
+   * Content script → background: the current status of papers already on the page (after the
+   * background said statuses changed: interests, learning, a save elsewhere). Records nothing.
+   */
+  paperStatuses: { payload: { ids: string[] }; response: { statuses: PaperStatus[] } };
+  /** Page marks (`x`) or popup → background: "not interested" in a paper, or undo it. */
+  setDismissed: { payload: { id: string; dismissed: boolean }; response: PaperStatus };
+  /** Page marks or popup → background: "more like this" (a positive signal), or undo it. */
+  setLiked: { payload: { id: string; liked: boolean }; response: PaperStatus };
+  /**
+   * Page marks or popup → background: follow one of this paper's authors (added to the interests'
+   * authors). The author must be one the stored paper lists.
+   */
+  followAuthor: { payload: { id: string; author: string }; response: { following: string[] } };
+  /** Popup → background: everything first seen so far counts as seen (no "new"; badge to 0). */
+  markAllSeen: { payload: Record<string, never>; response: { badge: string } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -97,8 +114,16 @@ export interface DigestReport {
 export interface PaperStatus {
   id: string;
   saved: boolean;
-  /** First seen before today (local time). */
+  /** First seen before today (local time), or before the user's last "mark all as seen". */
   seenBefore: boolean;
+  /** Opened on arXiv (abs, html, pdf) or Hugging Face (paper page) at least once. */
+  opened: boolean;
+  /** The user said "not interested". */
+  dismissed: boolean;
+  /** A code repository is known for it. */
+  hasCode: boolean;
+  /** How relevant it is, and why (absent for a paper the digest does not hold). */
+  relevance?: Relevance;
 }
 
 export interface Envelope<K extends MessageName = MessageName> {
@@ -137,12 +162,17 @@ export type Sender = 'extension-page' | 'content-script';
 
 /**
  * What a content script may ask. It runs inside pages Paperlight does not control, so it may only
- * report the papers of the page it read and save or unsave an arXiv paper (the page marks); no
- * article (`url:`) items, feeds, fill-ins or popup actions. A message type missing here is refused.
+ * report the papers of the page it read, ask their status, and save, dismiss, like or follow an
+ * author of an arXiv paper (the page marks); no article (`url:`) items, feeds, fill-ins or popup
+ * actions. A message type missing here is refused.
  */
 const CONTENT_SCRIPT_MAY: { [K in MessageName]?: (payload: Payload<K>) => boolean } = {
   pageDetected: (payload) => (PAGE_SOURCE_KINDS as readonly string[]).includes(payload.source.kind),
   setSaved: (payload) => isArxivId(payload.id),
+  paperStatuses: () => true,
+  setDismissed: (payload) => isArxivId(payload.id),
+  setLiked: (payload) => isArxivId(payload.id),
+  followAuthor: (payload) => isArxivId(payload.id),
 };
 
 /** Whether `sender` may send this (validated) message: undefined when it may, else the reason. */

@@ -100,3 +100,8 @@ function normaliseCategory(token: string): string {
   if (/^[a-z]{2}$/i.test(subject)) subject = subject.toUpperCase();
   return categoryCode(dot < 0 ? archive : `${archive}.${subject}`);
 }
+
+/** What the toolbar badge counts: every new paper of today, or only new papers matching interests. */
+export const BADGE_MODES = ['all', 'matches'] as const;
+export type BadgeMode = (typeof BADGE_MODES)[number];
+export const DEFAULT_BADGE_MODE: BadgeMode = 'all';

@@ -34,7 +34,14 @@ afterEach(async () => {
 describe('saveArticle', () => {
   it('stores an article as a saved item of its own, id url:<canonical URL>', async () => {
     const status = await saveArticle(database, article(), NOON);
-    expect(status).toEqual({ id: `url:${URL_}`, saved: true, seenBefore: false });
+    expect(status).toEqual({
+      id: `url:${URL_}`,
+      saved: true,
+      seenBefore: false,
+      opened: false,
+      dismissed: false,
+      hasCode: false,
+    });
     const record = await database.papers.get(`url:${URL_}`);
     expect(record).toMatchObject({
       title: 'What we learned building retrieval',
@@ -82,7 +89,17 @@ describe('articles with odd addresses', () => {
       { type: 'saveArticle', payload: article({ url: ODD }) },
       clock,
     );
-    expect(saved).toEqual({ ok: true, data: { id: ODD_ID, saved: true, seenBefore: false } });
+    expect(saved).toEqual({
+      ok: true,
+      data: {
+        id: ODD_ID,
+        saved: true,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
+    });
     expect(await database.papers.get(ODD_ID)).toMatchObject({
       article: { url: 'https://example.com/a%22%3E%3Cimg%20src=x%3E' },
       lastSighting: { url: 'https://example.com/a%22%3E%3Cimg%20src=x%3E', label: 'Example Blog' },
@@ -92,7 +109,17 @@ describe('articles with odd addresses', () => {
       { type: 'setSaved', payload: { id: ODD_ID, saved: false } },
       clock,
     );
-    expect(unsaved).toEqual({ ok: true, data: { id: ODD_ID, saved: false, seenBefore: false } });
+    expect(unsaved).toEqual({
+      ok: true,
+      data: {
+        id: ODD_ID,
+        saved: false,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
+    });
     expect((await database.papers.get(ODD_ID))?.savedAt).toBeUndefined();
   });
 
@@ -246,7 +273,14 @@ describe('page action messages', () => {
     const saved = await handleMessage(database, { type: 'saveArticle', payload: article() }, clock);
     expect(saved).toEqual({
       ok: true,
-      data: { id: `url:${URL_}`, saved: true, seenBefore: false },
+      data: {
+        id: `url:${URL_}`,
+        saved: true,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
     });
     const unsaved = await handleMessage(
       database,

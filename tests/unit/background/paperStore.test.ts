@@ -68,13 +68,31 @@ describe('recordPageDetection', () => {
       lastSighting: { label: 'arXiv cs.CL · recent' },
       firstSighting: { label: 'arXiv cs.CL · new' },
     });
-    expect(statuses).toEqual([{ id: '2408.00001', saved: true, seenBefore: true }]);
+    expect(statuses).toEqual([
+      {
+        id: '2408.00001',
+        saved: true,
+        seenBefore: true,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
+    ]);
   });
 
   it('reports papers first seen earlier today as not seen before', async () => {
     await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON - 60_000);
     const statuses = await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON);
-    expect(statuses).toEqual([{ id: '2408.00001', saved: false, seenBefore: false }]);
+    expect(statuses).toEqual([
+      {
+        id: '2408.00001',
+        saved: false,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
+    ]);
   });
 
   it('counts a paper listed twice on one page once', async () => {
@@ -197,7 +215,17 @@ describe('handleMessage', () => {
       type: 'setSaved',
       payload: { id: '2408.00001', saved: true },
     });
-    expect(reply).toEqual({ ok: true, data: { id: '2408.00001', saved: true, seenBefore: false } });
+    expect(reply).toEqual({
+      ok: true,
+      data: {
+        id: '2408.00001',
+        saved: true,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
+    });
   });
 });
 

@@ -77,7 +77,18 @@ describe('the message listener', () => {
     );
     expect(reply).toEqual({
       ok: true,
-      data: { statuses: [{ id: '2408.00001', saved: false, seenBefore: false }] },
+      data: {
+        statuses: [
+          {
+            id: '2408.00001',
+            saved: false,
+            seenBefore: false,
+            opened: false,
+            dismissed: false,
+            hasCode: false,
+          },
+        ],
+      },
     });
     expect(await database.papers.get('2408.00001')).toBeDefined();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');

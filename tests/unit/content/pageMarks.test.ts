@@ -30,9 +30,30 @@ describe('renderPageMarks', () => {
       doc,
       entries,
       [
-        { id: '2411.00001', saved: false, seenBefore: false },
-        { id: '2411.00002', saved: false, seenBefore: true },
-        { id: '2411.00003', saved: true, seenBefore: true },
+        {
+          id: '2411.00001',
+          saved: false,
+          seenBefore: false,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+        {
+          id: '2411.00002',
+          saved: false,
+          seenBefore: true,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+        {
+          id: '2411.00003',
+          saved: true,
+          seenBefore: true,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
       ],
       async (_id, saved) => saved,
     );
@@ -56,7 +77,21 @@ describe('renderPageMarks', () => {
   it('saves on click and keeps the new state when the background agrees', async () => {
     const { doc, entries } = listing(['2411.00001']);
     const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
-    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: true }], toggle);
+    renderPageMarks(
+      doc,
+      entries,
+      [
+        {
+          id: '2411.00001',
+          saved: false,
+          seenBefore: true,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+      ],
+      toggle,
+    );
     userClick(button(doc, '2411.00001') as HTMLButtonElement);
     expect(toggle).toHaveBeenCalledWith('2411.00001', true);
     await vi.waitFor(() =>
@@ -73,8 +108,20 @@ describe('renderPageMarks', () => {
 
   it('reverts the toggle when saving fails', async () => {
     const { doc, entries } = listing(['2411.00001']);
-    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: false }], () =>
-      Promise.reject(new Error('background gone')),
+    renderPageMarks(
+      doc,
+      entries,
+      [
+        {
+          id: '2411.00001',
+          saved: false,
+          seenBefore: false,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+      ],
+      () => Promise.reject(new Error('background gone')),
     );
     userClick(button(doc, '2411.00001') as HTMLButtonElement);
     await vi.waitFor(() =>
@@ -84,7 +131,16 @@ describe('renderPageMarks', () => {
 
   it('does not add a second set of marks when run again, and skips entries without an anchor', () => {
     const { doc, entries } = listing(['2411.00001']);
-    const statuses = [{ id: '2411.00001', saved: false, seenBefore: false }];
+    const statuses = [
+      {
+        id: '2411.00001',
+        saved: false,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
+    ];
     renderPageMarks(doc, entries, statuses, async (_id, saved) => saved);
     renderPageMarks(doc, entries, statuses, async (_id, saved) => saved);
     expect(doc.querySelectorAll('.paperlight-save')).toHaveLength(1);
@@ -104,8 +160,22 @@ describe('renderPageMarks', () => {
       doc,
       entries,
       [
-        { id: '2411.00003', saved: true, seenBefore: false },
-        { id: '2411.00001', saved: false, seenBefore: true },
+        {
+          id: '2411.00003',
+          saved: true,
+          seenBefore: false,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+        {
+          id: '2411.00001',
+          saved: false,
+          seenBefore: true,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
       ],
       async (_id, saved) => saved,
     );
@@ -118,7 +188,21 @@ describe('renderPageMarks', () => {
   it("acts only on the user's own clicks: a page script's click() or dispatchEvent does nothing", async () => {
     const { doc, entries } = listing(['2411.00001']);
     const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
-    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: true, seenBefore: false }], toggle);
+    renderPageMarks(
+      doc,
+      entries,
+      [
+        {
+          id: '2411.00001',
+          saved: true,
+          seenBefore: false,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+      ],
+      toggle,
+    );
     const real = button(doc, '2411.00001') as HTMLButtonElement;
     real.click();
     real.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
@@ -132,7 +216,21 @@ describe('renderPageMarks', () => {
   it('ignores a toggle the page made, even when the user clicks it', () => {
     const { doc, entries } = listing(['2411.00001']);
     const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
-    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: false }], toggle);
+    renderPageMarks(
+      doc,
+      entries,
+      [
+        {
+          id: '2411.00001',
+          saved: false,
+          seenBefore: false,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+      ],
+      toggle,
+    );
     const fake = doc.createElement('button');
     fake.className = 'paperlight-save';
     fake.setAttribute('data-paperlight-id', 'url:https://example.com/x');
@@ -151,7 +249,21 @@ describe('renderPageMarks', () => {
   it("saves the paper it marked, whatever the page wrote into the toggle's attributes", async () => {
     const { doc, entries } = listing(['2411.00001']);
     const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
-    renderPageMarks(doc, entries, [{ id: '2411.00001', saved: false, seenBefore: false }], toggle);
+    renderPageMarks(
+      doc,
+      entries,
+      [
+        {
+          id: '2411.00001',
+          saved: false,
+          seenBefore: false,
+          opened: false,
+          dismissed: false,
+          hasCode: false,
+        },
+      ],
+      toggle,
+    );
     const real = button(doc, '2411.00001') as HTMLButtonElement;
     real.setAttribute('data-paperlight-id', 'url:https://example.com/x');
     real.setAttribute('aria-pressed', 'true');
@@ -163,7 +275,16 @@ describe('renderPageMarks', () => {
   it("acts on a click inside its toggle, and leaves the page's own .paperlight-save elements alone", () => {
     const { doc, entries } = listing(['2411.00001']);
     const toggle = vi.fn(async (_id: string, saved: boolean) => saved);
-    const statuses = [{ id: '2411.00001', saved: false, seenBefore: false }];
+    const statuses = [
+      {
+        id: '2411.00001',
+        saved: false,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      },
+    ];
     renderPageMarks(doc, entries, statuses, toggle);
     const inner = doc.createElement('span');
     button(doc, '2411.00001')?.append(inner);

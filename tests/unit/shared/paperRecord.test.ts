@@ -1,5 +1,6 @@
 import type { HfInfo, ListingSection, SourceKind } from '@/utils/shared/paper';
 import type { ArticleInfo, PaperRecord, Sighting } from '@/utils/shared/paperRecord';
+import type { Relevance } from '@/utils/shared/ranking/types';
 
 /**
  * The README's "Data format", field by field: other tools read these records, so the types that
@@ -29,6 +30,11 @@ describe('the stored record format', () => {
       countsAsNew: boolean;
       article?: ArticleInfo;
       placeholder?: true;
+      openedAt?: number;
+      lastOpenedAt?: number;
+      dismissedAt?: number;
+      likedAt?: number;
+      relevance?: Relevance;
     }>();
   });
 

@@ -91,7 +91,14 @@ describe('abstract page without meta tags', () => {
   it('reads the same title after Paperlight has marked the page', () => {
     const doc = parse(readFixture('arxiv-abs-nometa.html'));
     const first = arxivAbs.scan(doc, new URL(url));
-    const status = { id: first.entries[0]?.paper.id ?? '', saved: true, seenBefore: true };
+    const status = {
+      id: first.entries[0]?.paper.id ?? '',
+      saved: true,
+      seenBefore: true,
+      opened: false,
+      dismissed: false,
+      hasCode: false,
+    };
     expect(renderPageMarks(doc, first.entries, [status], async () => true)).toBe(1);
     expect(doc.querySelector('h1.title .paperlight-save')).not.toBeNull();
     expect(papers(arxivAbs.scan(doc, new URL(url)))[0]?.title).toBe(
