@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isQuiet, runDigest, summarize } from '@/utils/background/fetchFeeds';
+import type { Scoring } from '@/utils/background/paperStore';
 import { createPoliteFetcher, type PoliteFetcher } from '@/utils/background/politeFetch';
 import type { DigestReport } from '@/utils/shared/protocol';
 import { anySourceOn, type DigestSettings } from '@/utils/shared/settings';
@@ -51,6 +52,8 @@ export interface RunOptions {
   refreshBadge: () => Promise<unknown>;
   fetch?: PoliteFetcher;
   now?: () => number;
+  /** How stored papers get their relevance (read once per run). */
+  scoring?: () => Promise<Scoring>;
 }
 
 let running: Promise<DigestReport> | undefined;
@@ -75,6 +78,7 @@ async function runLogged(options: RunOptions): Promise<DigestReport> {
       fetch: options.fetch ?? createPoliteFetcher(),
       settings: await readSettings(),
       now: options.now,
+      scoring: await options.scoring?.(),
       debug: (message) => console.debug(`[Paperlight] digest: ${message}`),
     });
     if (report.sources.some((source) => source.outcome === 'stored')) {

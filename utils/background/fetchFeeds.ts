@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
 import { asPagePapers, type FeedParse } from '@/utils/background/feeds/common';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
-import { recordDetection } from '@/utils/background/paperStore';
+import { recordDetection, type Scoring } from '@/utils/background/paperStore';
 import type {
   FetchOutcome,
   PoliteFetcher,
@@ -54,6 +54,8 @@ export interface DigestDeps {
   now?: () => number;
   batches?: StateCell<BatchKeyEntry[]>;
   debug?: (message: string) => void;
+  /** Stored papers get their relevance from it (none: stored unscored). */
+  scoring?: Scoring;
 }
 
 /** `day`: YYYY-MM-DD. */
@@ -151,8 +153,12 @@ async function runSource(deps: DigestDeps, plan: SourcePlan): Promise<SourceRepo
     const source: PageSource = { kind: plan.kind, label: plan.label, url: plan.url };
     const papers = asPagePapers(parsed.papers);
     const now = deps.now ?? Date.now;
-    const recorded = await recordDetection(deps.database, { source, papers }, now(), (paper) =>
-      plan.countsAsNew(paper),
+    const recorded = await recordDetection(
+      deps.database,
+      { source, papers },
+      now(),
+      (paper) => plan.countsAsNew(paper),
+      deps.scoring,
     );
     if (key !== undefined) await rememberBatch(batches, plan.url, key);
     return {

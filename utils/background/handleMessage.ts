@@ -4,6 +4,7 @@ import { runDigestNow } from '@/utils/background/feedSchedule';
 import { requestFillIn } from '@/utils/background/fillIn';
 import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
+import type { RankingService } from '@/utils/background/rankingService';
 import {
   followAuthor,
   paperStatuses,
@@ -57,6 +58,16 @@ export interface BackgroundServices {
   from?: Sender;
   /** Tests inject the fetcher the arXiv API look-ups ("fill-in") use. */
   fetch?: PoliteFetcher;
+  /** Scores stored papers and learns from signals (absent: papers are stored unscored). */
+  ranking?: RankingService;
+  /** Tells open arXiv/HF tabs that paper statuses changed (their marks redraw). */
+  statusesChanged?: () => Promise<void>;
+}
+
+/** A save, dismissal or like: the ranker has something to learn, and open pages redraw. */
+function signalGiven(services: BackgroundServices): void {
+  services.ranking?.signalGiven();
+  services.statusesChanged?.().catch(() => {});
 }
 
 async function dispatch(
@@ -67,13 +78,16 @@ async function dispatch(
 ): Promise<Response<MessageName>> {
   switch (message.type) {
     case 'pageDetected': {
-      const statuses = await recordPageDetection(database, message.payload, now());
+      const at = now();
+      const scoring = await services.ranking?.scoring(at);
+      const statuses = await recordPageDetection(database, message.payload, at, scoring);
       await refreshBadge(database);
       return { statuses };
     }
     case 'setSaved': {
       const { id, saved } = message.payload;
       const status = await setPaperSaved(database, id, saved, now());
+      signalGiven(services);
       // A paper saved without its abstract gets it looked up (queued; the reply does not wait).
       if (saved && isArxivId(id)) {
         await requestFillIn({ database, now, fetch: services.fetch }, [id]).catch(
@@ -95,18 +109,37 @@ async function dispatch(
       await popupOpenedAt.setValue(now());
       return { badge: await refreshBadge(database) };
     }
-    case 'fetchNow':
-      return runDigestNow({ database, refreshBadge: () => refreshBadge(database), now });
+    case 'fetchNow': {
+      const { ranking } = services;
+      return runDigestNow({
+        database,
+        refreshBadge: () => refreshBadge(database),
+        now,
+        ...(ranking ? { scoring: () => ranking.scoring(now()) } : {}),
+      });
+    }
     case 'fillIn':
       return {
         queued: await requestFillIn({ database, now, fetch: services.fetch }, message.payload.ids),
       };
     case 'paperStatuses':
       return { statuses: await paperStatuses(database, message.payload.ids, now()) };
-    case 'setDismissed':
-      return setPaperDismissed(database, message.payload.id, message.payload.dismissed, now());
-    case 'setLiked':
-      return setPaperLiked(database, message.payload.id, message.payload.liked, now());
+    case 'setDismissed': {
+      const { id, dismissed } = message.payload;
+      const status = await setPaperDismissed(database, id, dismissed, now());
+      signalGiven(services);
+      return status;
+    }
+    case 'setLiked': {
+      const status = await setPaperLiked(
+        database,
+        message.payload.id,
+        message.payload.liked,
+        now(),
+      );
+      signalGiven(services);
+      return status;
+    }
     case 'followAuthor':
       return {
         following: await followAuthor(database, message.payload.id, message.payload.author),
@@ -114,6 +147,7 @@ async function dispatch(
     case 'markAllSeen': {
       const at = now();
       await Promise.all([allSeenAtItem.setValue(at), popupOpenedAt.setValue(at)]);
+      services.statusesChanged?.().catch(() => {});
       return { badge: await refreshBadge(database) };
     }
   }

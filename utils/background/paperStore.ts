@@ -3,6 +3,7 @@ import { statusOf } from '@/utils/background/paperStatus';
 import type { DetectedPaper, PageDetection } from '@/utils/shared/paper';
 import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { PaperStatus } from '@/utils/shared/protocol';
+import type { Relevance } from '@/utils/shared/ranking/types';
 import { startOfLocalDay } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 
@@ -14,8 +15,18 @@ export async function recordPageDetection(
   database: PaperlightDatabase,
   detection: PageDetection,
   now: number,
+  scoring?: Scoring,
 ): Promise<PaperStatus[]> {
-  return (await recordDetection(database, detection, now)).statuses;
+  return (await recordDetection(database, detection, now, undefined, scoring)).statuses;
+}
+
+/**
+ * How stored papers get their relevance: `rank` scores a merged record (interests and the learned
+ * model, see utils/background/ranking.ts); papers first seen before `seenBoundary` count as seen.
+ */
+export interface Scoring {
+  rank: (record: PaperRecord) => Relevance;
+  seenBoundary: number;
 }
 
 export interface RecordedDetection {
@@ -37,8 +48,9 @@ export async function recordDetection(
   detection: PageDetection,
   now: number,
   countsAsNew: (paper: DetectedPaper) => boolean = () => true,
+  scoring?: Scoring,
 ): Promise<RecordedDetection> {
-  const todayStart = startOfLocalDay(now);
+  const boundary = scoring?.seenBoundary ?? startOfLocalDay(now);
   const ids = detection.papers.map((paper) => paper.id);
   return database.transaction('rw', database.papers, async () => {
     const existing = await database.papers.bulkGet(ids);
@@ -65,11 +77,20 @@ export async function recordDetection(
         added++;
         if (record.countsAsNew) addedCountingAsNew++;
       }
+      if (scoring) record.relevance = scoring.rank(record);
       merged.set(paper.id, record);
     });
     await database.papers.bulkPut([...merged.values()]);
     return {
-      statuses: ids.map((id, index) => statusOf(existing[index], id, todayStart)),
+      statuses: ids.map((id, index) => {
+        // Saved, seen and opened as before this view; relevance and code links as now.
+        const before = statusOf(existing[index], id, boundary);
+        const after = merged.get(id);
+        if (!after) return before;
+        const { relevance } = after;
+        const hasCode = after.codeUrls.length > 0;
+        return { ...before, hasCode, ...(relevance ? { relevance } : {}) };
+      }),
       added,
       addedCountingAsNew,
     };

@@ -3,9 +3,14 @@ import { refreshBadge } from '@/utils/background/badge';
 import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/background/feedSchedule';
 import { handleFillInAlarm, resumeFillIn } from '@/utils/background/fillIn';
 import { handleMessage } from '@/utils/background/handleMessage';
+import { notifyStatusesChanged } from '@/utils/background/notifyTabs';
+import { recordOpened } from '@/utils/background/openedPapers';
+import { createRankingService } from '@/utils/background/rankingService';
 import { toolbarButton } from '@/utils/background/toolbarButton';
+import { openedPaperId } from '@/utils/shared/arxivId';
 import type { Sender } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
+import { BADGE_MODE_KEY } from '@/utils/storage/rankingStore';
 import { SETTINGS_KEYS } from '@/utils/storage/settingsStore';
 
 /**
@@ -28,16 +33,36 @@ export function startBackground(database: PaperlightDatabase): void {
   toolbarButton()
     .setBadgeBackgroundColor({ color: '#b3261e' })
     .catch(() => {});
+  const statusesChanged = () => notifyStatusesChanged().catch(logError('tell open pages'));
+  const ranking = createRankingService(database, {
+    relevanceChanged: async () => {
+      await Promise.all([statusesChanged(), refreshBadge(database)]);
+    },
+  });
   const ownBase = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {
     const from = senderOf(sender, browser.runtime.id, ownBase);
     if (!from) return undefined;
-    return handleMessage(database, message, Date.now, { from });
+    return handleMessage(database, message, Date.now, { from, ranking, statusesChanged });
+  });
+  // Opening a paper is a signal the reader gives without thinking. Host access to arxiv.org and
+  // huggingface.co gives the worker these tabs' URLs (PDFs included, which have no content
+  // script); other tabs' URLs are not visible to it.
+  browser.tabs.onUpdated.addListener((_tabId, change) => {
+    const id = change.url ? openedPaperId(change.url) : undefined;
+    if (!id || !change.url) return;
+    recordOpened(database, id, change.url, Date.now())
+      .then((first) => {
+        if (first) ranking.signalGiven();
+        return statusesChanged();
+      })
+      .catch(logError('record an opened paper'));
   });
   // Badge text is not kept across browser restarts; recompute it from the digest.
   // The digest's alarms may not survive a restart either: schedule them, and one run soon.
   browser.runtime.onStartup.addListener(() => {
     void refreshBadge(database);
+    ranking.retrainNow().catch(logError('learn from your signals'));
     scheduleAtStartup().catch(logScheduleError);
     // Papers still waiting for their details from an earlier session.
     resumeFillIn({ database }).catch((error: unknown) => {
@@ -46,17 +71,31 @@ export function startBackground(database: PaperlightDatabase): void {
   });
   browser.runtime.onInstalled.addListener(() => {
     void refreshBadge(database);
+    ranking.retrainNow().catch(logError('learn from your signals'));
     scheduleAtStartup().catch(logScheduleError);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    void handleAlarm(alarm, { database, refreshBadge: () => refreshBadge(database) });
+    void handleAlarm(alarm, {
+      database,
+      refreshBadge: () => refreshBadge(database),
+      scoring: () => ranking.scoring(Date.now()),
+    });
     void handleFillInAlarm(alarm, { database });
   });
   // The options page changed a setting: the period or the sources may differ now.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !SETTINGS_KEYS.some((key) => Object.hasOwn(changes, key))) return;
-    scheduleDigest().catch(logScheduleError);
+    if (area !== 'local') return;
+    const keys = Object.keys(changes);
+    if (SETTINGS_KEYS.some((key) => keys.includes(key))) scheduleDigest().catch(logScheduleError);
+    if (keys.includes(BADGE_MODE_KEY)) void refreshBadge(database);
+    ranking.storageChanged(keys).catch(logError('re-rank your papers'));
   });
+}
+
+function logError(what: string): (error: unknown) => void {
+  return (error) => {
+    console.warn(`[Paperlight] could not ${what}:`, error);
+  };
 }
 
 function logScheduleError(error: unknown): void {

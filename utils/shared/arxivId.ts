@@ -113,3 +113,18 @@ export function findArxivIds(
   }
   return [...found];
 }
+
+const HF_PAPER = new RegExp(String.raw`^https://huggingface\.co/papers/${ID}(?:[/?#]|$)`);
+
+/**
+ * The paper a tab shows when the user opened it: an arXiv abs, html or pdf page, or a Hugging
+ * Face paper page (`/papers/<id>`); else undefined (listings, search and other pages are not
+ * "opening" a paper).
+ */
+export function openedPaperId(url: string): string | undefined {
+  const fromArxiv = arxivIdFromUrl(url);
+  if (fromArxiv) return fromArxiv;
+  const raw = HF_PAPER.exec(url.trim())?.[1];
+  const id = raw ? bareArxivId(raw) : undefined;
+  return id && plausible(id) ? id : undefined;
+}

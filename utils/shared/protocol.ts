@@ -45,6 +45,16 @@ export interface ProtocolMap {
 }
 
 export type MessageName = keyof ProtocolMap;
+
+/**
+ * Background → content scripts (`tabs.sendMessage`, the one message that way): the status of the
+ * papers on the page may have changed (interests edited, model retrained, a save in the popup).
+ * The content script then asks `paperStatuses` for its papers.
+ */
+export const STATUSES_CHANGED = 'statusesChanged';
+export interface StatusesChangedPush {
+  type: typeof STATUSES_CHANGED;
+}
 export type Payload<K extends MessageName> = ProtocolMap[K]['payload'];
 export type Response<K extends MessageName> = ProtocolMap[K]['response'];
 

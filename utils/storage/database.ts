@@ -24,6 +24,12 @@ export class PaperlightDatabase extends Dexie {
             if (typeof paper.countsAsNew !== 'boolean') paper.countsAsNew = true;
           }),
       );
+    // 3: what the user tells Paperlight besides saving (openedAt, lastOpenedAt, dismissedAt,
+    // likedAt) and each paper's `relevance`. Only indexes are added: the ranker reads its training
+    // signals through them. No record changes, so there is no upgrade function.
+    this.version(3).stores({
+      papers: 'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt',
+    });
   }
 }
 

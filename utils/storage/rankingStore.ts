@@ -1,7 +1,9 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { LearnedModel } from '@/utils/shared/ranking/model';
 import { type Interests, NO_INTERESTS } from '@/utils/shared/ranking/types';
-import { type BadgeMode, DEFAULT_BADGE_MODE } from '@/utils/shared/settings';
+import { BADGE_MODES, type BadgeMode, DEFAULT_BADGE_MODE } from '@/utils/shared/settings';
+import { finiteOrZero, listOf } from '@/utils/storage/storedValue';
 
 /**
  * The ranking's state in `storage.local`. The options page (and the popup's "follow") writes the
@@ -35,7 +37,8 @@ export const learnedModelItem = storage.defineItem<LearnedModel | null>('local:r
 });
 
 /** What the toolbar badge counts. */
-export const badgeModeItem = storage.defineItem<BadgeMode>('local:settings.badgeMode', {
+export const BADGE_MODE_KEY = 'settings.badgeMode';
+export const badgeModeItem = storage.defineItem<BadgeMode>(`local:${BADGE_MODE_KEY}`, {
   fallback: DEFAULT_BADGE_MODE,
 });
 
@@ -48,3 +51,55 @@ export const RANKING_KEYS = [
   'ranking.adjustments',
   'ranking.resetAt',
 ] as const;
+
+const MAX_ENTRY = 300;
+const entry = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_ENTRY));
+const storedInterests = v.object({
+  keywords: listOf(entry),
+  exclusions: listOf(entry),
+  authors: listOf(entry),
+  categories: listOf(entry),
+});
+const storedAdjustments = v.object({ pinned: listOf(entry), banned: listOf(entry) });
+const numberRecord = v.record(v.string(), v.pipe(v.number(), v.finite()));
+const storedModel = v.object({
+  version: v.literal(1),
+  trainedAt: v.number(),
+  positives: v.number(),
+  negatives: v.number(),
+  bias: v.pipe(v.number(), v.finite()),
+  weights: numberRecord,
+  idf: numberRecord,
+  labels: v.record(v.string(), v.string()),
+}) satisfies v.GenericSchema<unknown, LearnedModel>;
+
+/** Everything ranking reads, repaired: malformed parts read as empty (a bad model as none). */
+export interface RankingSettings {
+  interests: Interests;
+  adjustments: LearningAdjustments;
+  model: LearnedModel | undefined;
+  resetAt: number;
+}
+
+export async function readRankingSettings(): Promise<RankingSettings> {
+  const [interests, adjustments, model, resetAt] = await Promise.all([
+    interestsItem.getValue(),
+    adjustmentsItem.getValue(),
+    learnedModelItem.getValue(),
+    learningResetAtItem.getValue(),
+  ]);
+  const readInterests = v.safeParse(storedInterests, interests ?? {});
+  const readAdjustments = v.safeParse(storedAdjustments, adjustments ?? {});
+  const readModel = v.safeParse(storedModel, model);
+  return {
+    interests: readInterests.success ? readInterests.output : { ...NO_INTERESTS },
+    adjustments: readAdjustments.success ? readAdjustments.output : { pinned: [], banned: [] },
+    model: readModel.success ? readModel.output : undefined,
+    resetAt: v.parse(finiteOrZero, resetAt),
+  };
+}
+
+export async function readBadgeMode(): Promise<BadgeMode> {
+  const mode = await badgeModeItem.getValue();
+  return BADGE_MODES.includes(mode) ? mode : DEFAULT_BADGE_MODE;
+}

@@ -75,7 +75,7 @@ describe('the message listener', () => {
       { type: 'pageDetected', payload: page([detectedPaper('2408.00001')]) },
       ARXIV_TAB,
     );
-    expect(reply).toEqual({
+    expect(reply).toMatchObject({
       ok: true,
       data: {
         statuses: [
@@ -86,6 +86,8 @@ describe('the message listener', () => {
             opened: false,
             dismissed: false,
             hasCode: false,
+            // No interests and nothing learned yet.
+            relevance: { matched: false, reasons: [], coldStart: true },
           },
         ],
       },

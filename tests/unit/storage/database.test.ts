@@ -54,7 +54,7 @@ describe('schema upgrade from version 1', () => {
     const database = new PaperlightDatabase(name);
     try {
       await database.open();
-      expect(database.verno).toBe(2);
+      expect(database.verno).toBe(3);
       const papers = await database.papers.toArray();
       expect(papers.map((paper) => paper.id).sort()).toEqual([
         '2408.00001',
@@ -96,6 +96,66 @@ describe('schema upgrade from version 1', () => {
         sightingCount: 4,
       });
       expect(await countFirstSeenSince(database, NOON - 1500)).toBe(2);
+    } finally {
+      await database.delete();
+    }
+  });
+});
+
+describe('schema upgrade from version 2', () => {
+  it('keeps every record, save and field, and the new signal indexes answer', async () => {
+    const name = `migration-v2-${crypto.randomUUID()}`;
+    // Exactly the version 2 schema, opened without PaperlightDatabase.
+    const old = new Dexie(name);
+    old.version(1).stores({ papers: 'id, firstSeenAt, lastSeenAt, savedAt' });
+    old.version(2).stores({ papers: 'id, firstSeenAt, lastSeenAt, savedAt' });
+    await old.open();
+    await old.table('papers').bulkAdd([
+      { ...v1Record('2408.00001', NOON - 1000, NOON - 500), countsAsNew: true },
+      { ...v1Record('2408.00002', NOON - 2000), countsAsNew: false },
+      {
+        ...v1Record('url:https://example.org/post', NOON - 3000, NOON - 3000),
+        countsAsNew: false,
+        article: {
+          url: 'https://example.org/post',
+          siteName: 'Example',
+          keySentences: ['One.'],
+          readingMinutes: 3,
+        },
+      },
+    ]);
+    old.close();
+
+    const database = new PaperlightDatabase(name);
+    try {
+      await database.open();
+      expect(database.verno).toBe(3);
+      expect(await database.papers.count()).toBe(3);
+      expect(await database.papers.get('2408.00001')).toMatchObject({
+        savedAt: NOON - 500,
+        countsAsNew: true,
+        sightingCount: 3,
+      });
+      expect(await database.papers.get('2408.00002')).toMatchObject({ countsAsNew: false });
+      expect(await database.papers.get('url:https://example.org/post')).toMatchObject({
+        savedAt: NOON - 3000,
+        article: { siteName: 'Example', readingMinutes: 3 },
+      });
+      expect(await database.papers.where('savedAt').above(0).count()).toBe(2);
+
+      // The new fields can be set and are found through their indexes; nothing else moves.
+      await database.papers.update('2408.00002', { openedAt: NOON, dismissedAt: NOON + 1 });
+      expect(await database.papers.where('openedAt').above(0).primaryKeys()).toEqual([
+        '2408.00002',
+      ]);
+      expect(await database.papers.where('dismissedAt').above(0).primaryKeys()).toEqual([
+        '2408.00002',
+      ]);
+      expect(await database.papers.where('likedAt').above(0).count()).toBe(0);
+      expect(await database.papers.get('2408.00002')).toMatchObject({
+        title: 'Paper 2408.00002',
+        sightingCount: 3,
+      });
     } finally {
       await database.delete();
     }
