@@ -103,9 +103,23 @@ export function mergePaper(
   if (content.comments) record.comments = content.comments;
   if (content.primaryCategory) record.primaryCategory = content.primaryCategory;
   if (content.hf) record.hf = content.hf;
-  if (existing?.savedAt !== undefined) record.savedAt = existing.savedAt;
+  if (existing) {
+    for (const key of KEPT_ACROSS_SIGHTINGS) {
+      if (existing[key] !== undefined) Object.assign(record, { [key]: existing[key] });
+    }
+  }
   return record;
 }
+
+/** What the user said about a paper, and its last relevance: a new sighting never drops them. */
+const KEPT_ACROSS_SIGHTINGS = [
+  'savedAt',
+  'openedAt',
+  'lastOpenedAt',
+  'dismissedAt',
+  'likedAt',
+  'relevance',
+] as const satisfies readonly (keyof PaperRecord)[];
 
 /**
  * Merges metadata looked up for a known paper (the arXiv API, "filling in" what a page did not
