@@ -178,9 +178,7 @@ export function trainModel(
       if (i !== undefined) w[i] = weight;
     }
   }
-  fit(rows, w, { bias }, previous ? MAX_STEPS_WARM : MAX_STEPS_COLD, (b) => {
-    bias = b;
-  });
+  bias = fitLogistic(rows, w, bias, previous ? MAX_STEPS_WARM : MAX_STEPS_COLD);
 
   const order = [...w.keys()]
     .filter((i) => Math.abs(w[i] as number) > 1e-4)
@@ -220,19 +218,18 @@ function round(x: number): number {
   return Math.round(x * 1e5) / 1e5;
 }
 
-/** Full-batch Adam on the weighted logistic loss + L2 (bias not penalised). */
-function fit(
+/** Full-batch Adam on the weighted logistic loss + L2 (bias not penalised); returns the bias. */
+function fitLogistic(
   rows: readonly Row[],
   w: Float64Array,
-  start: { bias: number },
+  startBias: number,
   maxSteps: number,
-  setBias: (bias: number) => void,
-): void {
+): number {
   const dims = w.length;
   const grad = new Float64Array(dims);
   const m = new Float64Array(dims);
   const v = new Float64Array(dims);
-  let bias = start.bias;
+  let bias = startBias;
   let mb = 0;
   let vb = 0;
   const beta1 = 0.9;
@@ -283,7 +280,7 @@ function fit(
     vb = beta2 * vb + (1 - beta2) * gradBias * gradBias;
     bias -= (LEARNING_RATE * (mb / c1)) / (Math.sqrt(vb / c2) + eps);
   }
-  setBias(bias);
+  return bias;
 }
 
 function adjusted(weight: number, key: string, pinned: Set<string>, banned: Set<string>): number {

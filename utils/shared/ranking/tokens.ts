@@ -22,7 +22,7 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   þ: 'th',
 };
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower case, accents folded (Müller → muller, Łukasz → lukasz). */
 export function fold(text: string): string {
