@@ -1,6 +1,18 @@
+import {
+  commonest,
+  fallbackLabel,
+  featureValues,
+  idfOf,
+  paperTerms,
+  surfaceForms,
+} from '@/utils/shared/ranking/features';
 import type { LearnedReason, RankablePaper } from '@/utils/shared/ranking/types';
 
-// CONTRACT STUB (the ranking helper replaces the bodies; the signatures are what the background uses).
+/**
+ * The learned ranker: L2-regularised, class-weighted logistic regression on TF-IDF words and
+ * phrases, authors and categories (features.ts), fitted by full-batch Adam. Small enough to train
+ * in the service worker in a few tens of milliseconds and to keep as JSON in storage.local.
+ */
 
 /** A learned linear model, kept in storage.local as JSON. */
 export interface LearnedModel {
@@ -35,32 +47,329 @@ export interface Adjustments {
 
 export const NO_ADJUSTMENTS: Adjustments = { pinned: [], banned: [] };
 
+/** Fewer positives than this: no model (cold start, interests only). */
+export const MIN_POSITIVES = 3;
+/** With fewer negatives than this, unlabelled digest papers stand in as weak negatives. */
+export const MIN_NEGATIVES = 3;
+const PSEUDO_NEGATIVES = 200;
+const PSEUDO_NEGATIVE_WEIGHT = 0.3;
+/** How many weights the stored model keeps (the strongest by |weight|). */
+export const MAX_FEATURES = 3000;
+/** What a pinned (banned) feature contributes at least (at most) to a paper that has it, in log-odds. */
+export const PIN_WEIGHT = 2;
+
+const L2 = 0.002;
+const LEARNING_RATE = 0.05;
+const MAX_STEPS_COLD = 300;
+const MAX_STEPS_WARM = 120;
+/** Stop once the objective improves by less than this (relative) over 10 steps. */
+const TOLERANCE = 1e-5;
+
+interface Row {
+  index: Int32Array;
+  value: Float64Array;
+  /** Class weight × example weight. */
+  weight: number;
+  label: 0 | 1;
+}
+
+function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** Papers by id, the first occurrence of each. */
+function uniquePapers(papers: Iterable<RankablePaper>): RankablePaper[] {
+  const seen = new Map<string, RankablePaper>();
+  for (const paper of papers) if (!seen.has(paper.id)) seen.set(paper.id, paper);
+  return [...seen.values()];
+}
+
 /**
  * Trains the model on `examples`, with IDF over `corpus` (the local digest, a sample of it).
  * Warm-starts from `previous` when given. Undefined when there are too few signals (cold start).
  */
 export function trainModel(
-  _examples: readonly TrainingExample[],
-  _corpus: readonly RankablePaper[],
-  _options: { previous?: LearnedModel; now?: number } = {},
+  examples: readonly TrainingExample[],
+  corpus: readonly RankablePaper[],
+  options: { previous?: LearnedModel; now?: number } = {},
 ): LearnedModel | undefined {
-  return undefined;
+  const labelled = examples.filter((e) => (e.weight ?? 1) > 0);
+  const positives = labelled.filter((e) => e.label === 1).length;
+  let negatives = labelled.length - positives;
+  if (positives < MIN_POSITIVES) return undefined;
+
+  const training: TrainingExample[] = [...labelled];
+  if (negatives < MIN_NEGATIVES) {
+    // Saved papers only: contrast them with the rest of the digest, counted lightly.
+    const labelledIds = new Set(labelled.map((e) => e.paper.id));
+    const others = uniquePapers(corpus).filter((p) => !labelledIds.has(p.id));
+    const step = Math.max(1, Math.floor(others.length / PSEUDO_NEGATIVES));
+    for (
+      let i = 0;
+      i < others.length && training.length - labelled.length < PSEUDO_NEGATIVES;
+      i += step
+    ) {
+      training.push({
+        paper: others[i] as RankablePaper,
+        label: 0,
+        weight: PSEUDO_NEGATIVE_WEIGHT,
+      });
+    }
+  }
+  negatives = training.length - positives;
+  if (negatives === 0) return undefined;
+
+  // Vocabulary: the features of the training papers.
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const termsOf = training.map((e) => paperTerms(e.paper));
+  for (const terms of termsOf) {
+    for (const key of [...terms.text.keys(), ...terms.authors, ...terms.categories]) {
+      if (!index.has(key)) {
+        index.set(key, keys.length);
+        keys.push(key);
+      }
+    }
+  }
+
+  // IDF of the text terms over the digest and the training papers.
+  const documents = uniquePapers([...training.map((e) => e.paper), ...corpus]);
+  const df = new Map<string, number>();
+  for (const paper of documents) {
+    for (const key of paperTerms(paper).text.keys()) {
+      if (index.has(key)) df.set(key, (df.get(key) ?? 0) + 1);
+    }
+  }
+  const idf = new Map<string, number>();
+  for (const [key, count] of df) idf.set(key, idfOf(count, documents.length));
+
+  let positiveMass = 0;
+  let negativeMass = 0;
+  for (const e of training) {
+    if (e.label === 1) positiveMass += e.weight ?? 1;
+    else negativeMass += e.weight ?? 1;
+  }
+  // Each class carries half of the loss, however rare positives are.
+  const rows: Row[] = training.map((e, i) => {
+    const values = featureValues(termsOf[i] as ReturnType<typeof paperTerms>, (k) => idf.get(k));
+    const row: Row = {
+      index: new Int32Array(values.size),
+      value: new Float64Array(values.size),
+      weight: (e.weight ?? 1) / (2 * (e.label === 1 ? positiveMass : negativeMass)),
+      label: e.label,
+    };
+    let j = 0;
+    for (const [key, value] of values) {
+      row.index[j] = index.get(key) as number;
+      row.value[j] = value;
+      j++;
+    }
+    return row;
+  });
+
+  const dims = keys.length;
+  const w = new Float64Array(dims);
+  let bias = 0;
+  const previous = options.previous;
+  if (previous) {
+    bias = previous.bias;
+    for (const [key, weight] of Object.entries(previous.weights)) {
+      const i = index.get(key);
+      if (i !== undefined) w[i] = weight;
+    }
+  }
+  bias = fitLogistic(rows, w, bias, previous ? MAX_STEPS_WARM : MAX_STEPS_COLD);
+
+  const order = [...w.keys()]
+    .filter((i) => Math.abs(w[i] as number) > 1e-4)
+    .sort(
+      (a, b) =>
+        Math.abs(w[b] as number) - Math.abs(w[a] as number) ||
+        (keys[a] as string).localeCompare(keys[b] as string),
+    )
+    .slice(0, MAX_FEATURES);
+
+  const forms = new Map<string, Map<string, number>>();
+  for (const e of labelled) surfaceForms(e.paper, forms);
+  const weights: Record<string, number> = {};
+  const idfKept: Record<string, number> = {};
+  const labels: Record<string, string> = {};
+  for (const i of order) {
+    const key = keys[i] as string;
+    weights[key] = round(w[i] as number);
+    const termIdf = idf.get(key);
+    if (termIdf !== undefined) idfKept[key] = round(termIdf);
+    const surface = forms.get(key);
+    labels[key] = (surface && commonest(surface)) ?? fallbackLabel(key);
+  }
+  return {
+    version: 1,
+    trainedAt: options.now ?? Date.now(),
+    positives,
+    negatives: labelled.length - positives,
+    bias: round(bias),
+    weights,
+    idf: idfKept,
+    labels,
+  };
 }
 
-/** Each feature's contribution to this paper's learned score, strongest (by |weight|) first. */
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+/** Full-batch Adam on the weighted logistic loss + L2 (bias not penalised); returns the bias. */
+function fitLogistic(
+  rows: readonly Row[],
+  w: Float64Array,
+  startBias: number,
+  maxSteps: number,
+): number {
+  const dims = w.length;
+  const grad = new Float64Array(dims);
+  const m = new Float64Array(dims);
+  const v = new Float64Array(dims);
+  let bias = startBias;
+  let mb = 0;
+  let vb = 0;
+  const beta1 = 0.9;
+  const beta2 = 0.999;
+  const eps = 1e-8;
+  let checkpoint = Number.POSITIVE_INFINITY;
+  for (let step = 1; step <= maxSteps; step++) {
+    grad.fill(0);
+    let gradBias = 0;
+    let loss = 0;
+    for (const row of rows) {
+      let z = bias;
+      for (let j = 0; j < row.index.length; j++) {
+        z += (w[row.index[j] as number] as number) * (row.value[j] as number);
+      }
+      const p = sigmoid(z);
+      const y = row.label;
+      loss -= row.weight * (y === 1 ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+      const g = row.weight * (p - y);
+      gradBias += g;
+      for (let j = 0; j < row.index.length; j++) {
+        const i = row.index[j] as number;
+        grad[i] = (grad[i] as number) + g * (row.value[j] as number);
+      }
+    }
+    let penalty = 0;
+    for (let i = 0; i < dims; i++) {
+      const wi = w[i] as number;
+      penalty += wi * wi;
+      grad[i] = (grad[i] as number) + L2 * wi;
+    }
+    loss += (L2 / 2) * penalty;
+    if (step % 10 === 0) {
+      if (checkpoint - loss < TOLERANCE * Math.abs(checkpoint)) break;
+      checkpoint = loss;
+    }
+    const c1 = 1 - beta1 ** step;
+    const c2 = 1 - beta2 ** step;
+    for (let i = 0; i < dims; i++) {
+      const g = grad[i] as number;
+      const mi = beta1 * (m[i] as number) + (1 - beta1) * g;
+      const vi = beta2 * (v[i] as number) + (1 - beta2) * g * g;
+      m[i] = mi;
+      v[i] = vi;
+      w[i] = (w[i] as number) - (LEARNING_RATE * (mi / c1)) / (Math.sqrt(vi / c2) + eps);
+    }
+    mb = beta1 * mb + (1 - beta1) * gradBias;
+    vb = beta2 * vb + (1 - beta2) * gradBias * gradBias;
+    bias -= (LEARNING_RATE * (mb / c1)) / (Math.sqrt(vb / c2) + eps);
+  }
+  return bias;
+}
+
+function adjusted(weight: number, key: string, pinned: Set<string>, banned: Set<string>): number {
+  if (banned.has(key)) return Math.min(weight, -PIN_WEIGHT);
+  if (pinned.has(key)) return Math.max(weight, PIN_WEIGHT);
+  return weight;
+}
+
+function labelOf(model: LearnedModel, key: string): string {
+  return model.labels[key] ?? fallbackLabel(key);
+}
+
+/**
+ * Each feature's contribution to this paper's learned score (weight × value, in log-odds),
+ * strongest (by |contribution|) first. A pinned feature the paper has contributes at least
+ * PIN_WEIGHT, a banned one at most −PIN_WEIGHT, whether or not the model learned it.
+ */
 export function learnedContributions(
-  _model: LearnedModel,
-  _paper: RankablePaper,
-  _adjustments: Adjustments = NO_ADJUSTMENTS,
+  model: LearnedModel,
+  paper: RankablePaper,
+  adjustments: Adjustments = NO_ADJUSTMENTS,
 ): LearnedReason[] {
-  return [];
+  const pinned = new Set(adjustments.pinned);
+  const banned = new Set(adjustments.banned);
+  const terms = paperTerms(paper);
+  const values = featureValues(terms, (key) => model.idf[key]);
+  const reasons: LearnedReason[] = [];
+  for (const [key, value] of values) {
+    const weight = model.weights[key];
+    if (weight === undefined) continue;
+    const contribution = weight * value;
+    reasons.push({
+      feature: key,
+      label: labelOf(model, key),
+      weight: adjusted(contribution, key, pinned, banned),
+    });
+  }
+  for (const key of [...pinned, ...banned]) {
+    if (model.weights[key] !== undefined) continue;
+    const has =
+      terms.text.has(key) || terms.authors.includes(key) || terms.categories.includes(key);
+    if (has)
+      reasons.push({
+        feature: key,
+        label: labelOf(model, key),
+        weight: adjusted(0, key, pinned, banned),
+      });
+  }
+  return reasons.sort(
+    (a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.feature.localeCompare(b.feature),
+  );
+}
+
+/** The learned log-odds of a paper: bias plus its contributions. */
+export function learnedLogit(
+  model: LearnedModel,
+  paper: RankablePaper,
+  adjustments: Adjustments = NO_ADJUSTMENTS,
+): { logit: number; contributions: LearnedReason[] } {
+  const contributions = learnedContributions(model, paper, adjustments);
+  let logit = model.bias;
+  for (const c of contributions) logit += c.weight;
+  return { logit, contributions };
 }
 
 /** What was learned: the top positive and negative features, with pins and bans applied. */
 export function topFeatures(
-  _model: LearnedModel,
-  _adjustments: Adjustments = NO_ADJUSTMENTS,
-  _count = 20,
+  model: LearnedModel,
+  adjustments: Adjustments = NO_ADJUSTMENTS,
+  count = 20,
 ): { positive: LearnedReason[]; negative: LearnedReason[] } {
-  return { positive: [], negative: [] };
+  const pinned = new Set(adjustments.pinned);
+  const banned = new Set(adjustments.banned);
+  const all = new Map<string, number>(Object.entries(model.weights));
+  for (const key of [...pinned, ...banned]) if (!all.has(key)) all.set(key, 0);
+  const reasons: LearnedReason[] = [...all].map(([key, weight]) => ({
+    feature: key,
+    label: labelOf(model, key),
+    weight: adjusted(weight, key, pinned, banned),
+  }));
+  const byKey = (a: LearnedReason, b: LearnedReason) => a.feature.localeCompare(b.feature);
+  return {
+    positive: reasons
+      .filter((r) => r.weight > 0)
+      .sort((a, b) => b.weight - a.weight || byKey(a, b))
+      .slice(0, count),
+    negative: reasons
+      .filter((r) => r.weight < 0)
+      .sort((a, b) => a.weight - b.weight || byKey(a, b))
+      .slice(0, count),
+  };
 }

@@ -1,14 +1,70 @@
-import type { Adjustments, LearnedModel } from '@/utils/shared/ranking/model';
+import { matchInterests } from '@/utils/shared/ranking/interests';
+import { type Adjustments, type LearnedModel, learnedLogit } from '@/utils/shared/ranking/model';
 import type { Interests, RankablePaper, Relevance } from '@/utils/shared/ranking/types';
 
-// CONTRACT STUB (the ranking helper replaces the body).
+/**
+ * A paper's score is a probability on the log-odds scale: the learned log-odds (a fixed prior at
+ * cold start) plus a boost per matched interest. So a match outranks a non-match of similar
+ * learned score, a strong learned score can still beat a weak match (a followed category), and
+ * an excluded paper goes below everything else.
+ */
+
+/** Log-odds of a paper at cold start, before interests (score ≈ 0.27). */
+export const COLD_START_LOGIT = -1;
+/** The learned log-odds are clamped to ±this, so interests and exclusions keep their effect. */
+export const MAX_LEARNED_LOGIT = 6;
+/** What each kind of matched interest adds (log-odds); the sum is capped at MAX_BOOST. */
+export const INTEREST_BOOST = { keyword: 2, author: 2.5, category: 1 } as const;
+export const MAX_BOOST = 4.5;
+/** How many learned features a relevance names. */
+export const LEARNED_REASONS = 3;
+/** Below this |contribution| (log-odds) a feature did not really move the paper. */
+const NEGLIGIBLE = 0.01;
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+function boostOf(reasons: readonly string[]): number {
+  let boost = 0;
+  for (const reason of reasons) {
+    const kind = reason.slice(0, reason.indexOf(':')) as keyof typeof INTEREST_BOOST;
+    boost += INTEREST_BOOST[kind] ?? 0;
+  }
+  return Math.min(boost, MAX_BOOST);
+}
 
 /** A paper's relevance: interests first, then the learned model; with the reasons. */
 export function rankPaper(
-  _paper: RankablePaper,
-  _interests: Interests,
-  _model: LearnedModel | undefined,
-  _adjustments: Adjustments,
+  paper: RankablePaper,
+  interests: Interests,
+  model: LearnedModel | undefined,
+  adjustments: Adjustments,
 ): Relevance {
-  return { score: 0, matched: false, reasons: [], learned: [], coldStart: true };
+  const { reasons, excludedBy } = matchInterests(paper, interests);
+  let logit = COLD_START_LOGIT;
+  let learned: Relevance['learned'] = [];
+  if (model) {
+    const result = learnedLogit(model, paper, adjustments);
+    logit = Math.max(-MAX_LEARNED_LOGIT, Math.min(MAX_LEARNED_LOGIT, result.logit));
+    learned = result.contributions
+      .filter((c) => Math.abs(c.weight) >= NEGLIGIBLE)
+      .slice(0, LEARNED_REASONS)
+      .map((c) => ({ ...c, weight: Math.round(c.weight * 1000) / 1000 }));
+  }
+  const relevance: Relevance = {
+    score: 0,
+    matched: reasons.length > 0 && excludedBy === undefined,
+    reasons,
+    learned,
+    coldStart: !model,
+  };
+  if (excludedBy !== undefined) {
+    // Below sigmoid(-MAX_LEARNED_LOGIT), the lowest score a paper that is not excluded can get.
+    relevance.score = sigmoid(-MAX_LEARNED_LOGIT) * 0.9 * sigmoid(logit);
+    relevance.excludedBy = excludedBy;
+  } else {
+    relevance.score = sigmoid(logit + boostOf(reasons));
+  }
+  return relevance;
 }
