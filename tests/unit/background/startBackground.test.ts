@@ -265,3 +265,32 @@ describe('the background entrypoint', () => {
     });
   });
 });
+
+describe('opened papers', () => {
+  beforeEach(() => startBackground(database));
+
+  it("records a paper opened in a tab, a PDF included, from the tab's URL only", async () => {
+    await recordPageDetection(database, page([detectedPaper('2408.00001')]), Date.now() - 1000);
+    await fakeBrowser.tabs.onUpdated.trigger(5, { url: 'https://arxiv.org/pdf/2408.00001v2' }, {
+      id: 5,
+      url: 'https://arxiv.org/pdf/2408.00001v2',
+    } as never);
+    await vi.waitFor(async () => {
+      expect((await database.papers.get('2408.00001'))?.openedAt).toBeDefined();
+    });
+    // A listing or a status change without a URL is not opening a paper.
+    await fakeBrowser.tabs.onUpdated.trigger(5, { url: 'https://arxiv.org/list/cs.LG/new' }, {
+      id: 5,
+    } as never);
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, { id: 5 } as never);
+    await fakeBrowser.tabs.onUpdated.trigger(
+      6,
+      { url: 'https://huggingface.co/papers/2408.00002' },
+      { id: 6 } as never,
+    );
+    await vi.waitFor(async () => {
+      expect(await database.papers.get('2408.00002')).toMatchObject({ placeholder: true });
+    });
+    expect(await database.papers.count()).toBe(2);
+  });
+});
