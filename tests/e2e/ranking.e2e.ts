@@ -20,6 +20,7 @@ const HF_PAPER = 'https://huggingface.co/papers/2408.04540';
 
 declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
 let extension: LoadedExtension;
@@ -105,4 +106,46 @@ it('records a paper opened as a PDF or on Hugging Face, with the time', async ()
   expect(both.get('2408.04540')?.openedAt).toBeGreaterThanOrEqual(before);
   // Only those two were opened.
   expect([...both.values()].filter((paper) => paper.openedAt !== undefined).length).toBe(2);
+});
+
+it('learns from saves in the service worker and explains the new ranking', async () => {
+  const topics = {
+    graph: 'Graph neural networks pass messages along the edges of molecular graphs.',
+    protein: 'Protein folding is predicted from sequence alignments with a structure module.',
+  };
+  const paper = (n: number, topic: keyof typeof topics) => ({
+    id: `2408.${String(10000 + n)}`,
+    title: topic === 'graph' ? `Graph neural networks, study ${n}` : `Protein folding, study ${n}`,
+    authors: [`Author ${n}`],
+    abstract: `${topics[topic]} Study number ${n}.`,
+  });
+  const detection = {
+    source: {
+      kind: 'arxiv-listing',
+      label: 'arXiv cs.LG · new',
+      url: 'https://arxiv.org/list/cs.LG/new',
+    },
+    papers: [1, 2, 3, 4, 5, 6].flatMap((n) => [paper(n, 'graph'), paper(n + 10, 'protein')]),
+  };
+  // The extension's own options page stands in for the pages and the popup.
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const send = (message: unknown) =>
+    options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean }>;
+  expect(await send({ type: 'pageDetected', payload: detection })).toMatchObject({ ok: true });
+  for (const n of [1, 2, 3]) {
+    expect(
+      await send({ type: 'setSaved', payload: { id: `2408.${10000 + n}`, saved: true } }),
+    ).toMatchObject({ ok: true });
+  }
+
+  const learned = await eventually(
+    papers,
+    (found) => found.get('2408.10004')?.relevance?.coldStart === false,
+    15_000,
+  );
+  const graph = learned.get('2408.10004')?.relevance;
+  const protein = learned.get('2408.10014')?.relevance;
+  expect(graph?.score).toBeGreaterThan(protein?.score ?? 1);
+  expect(graph?.learned.map((reason) => reason.label).join(' ')).toMatch(/graph|neural/i);
 });
