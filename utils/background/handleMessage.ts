@@ -122,8 +122,11 @@ async function dispatch(
       return {
         queued: await requestFillIn({ database, now, fetch: services.fetch }, message.payload.ids),
       };
-    case 'paperStatuses':
-      return { statuses: await paperStatuses(database, message.payload.ids, now()) };
+    case 'paperStatuses': {
+      const at = now();
+      const scoring = await services.ranking?.scoring(at);
+      return { statuses: await paperStatuses(database, message.payload.ids, at, scoring?.rank) };
+    }
     case 'setDismissed': {
       const { id, dismissed } = message.payload;
       const status = await setPaperDismissed(database, id, dismissed, now());

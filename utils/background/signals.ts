@@ -2,6 +2,7 @@ import { statusOf } from '@/utils/background/paperStatus';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import type { PaperStatus } from '@/utils/shared/protocol';
 import { sameAuthor } from '@/utils/shared/ranking/interests';
+import type { Relevance } from '@/utils/shared/ranking/types';
 import { startOfLocalDay } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 import { allSeenAtItem, interestsItem } from '@/utils/storage/rankingStore';
@@ -74,13 +75,21 @@ export async function followAuthor(
   return authors;
 }
 
-/** The current status of each id, in order (unknown ids: a new paper's status). */
+/**
+ * The current status of each id, in order (unknown ids: a new paper's status). With `rank`, the
+ * relevance is computed now rather than read: a page may show papers older than the ones
+ * re-scored when the interests changed.
+ */
 export async function paperStatuses(
   database: PaperlightDatabase,
   ids: readonly string[],
   now: number,
+  rank?: (record: PaperRecord) => Relevance,
 ): Promise<PaperStatus[]> {
   const boundary = await seenBoundary(now);
   const records = await database.papers.bulkGet([...ids]);
-  return ids.map((id, index) => statusOf(records[index], id, boundary));
+  return ids.map((id, index) => {
+    const record = records[index];
+    return statusOf(record && rank ? { ...record, relevance: rank(record) } : record, id, boundary);
+  });
 }

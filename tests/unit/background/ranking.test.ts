@@ -1,5 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detectedPaper, page } from '@/tests/helpers/papers';
+import { handleMessage } from '@/utils/background/handleMessage';
 import { recordOpened } from '@/utils/background/openedPapers';
 import { recordPageDetection } from '@/utils/background/paperStore';
 import { rescoreRecent, trainingData } from '@/utils/background/ranking';
@@ -132,5 +133,35 @@ describe('re-scoring', () => {
     await learningResetAtItem.setValue(Date.now());
     await service.storageChanged(['ranking.resetAt']);
     expect((await readRankingSettings()).model).toBeUndefined();
+  });
+});
+
+describe('paperStatuses', () => {
+  it('answers with relevance computed now, also for a paper older than the re-scored days', async () => {
+    await recordPageDetection(
+      database,
+      page([detectedPaper('2307.00001', { title: 'Quantum error correction' })]),
+      Date.now() - 30 * DAY,
+    );
+    const ranking = createRankingService(database, { relevanceChanged: async () => {} });
+    await interestsItem.setValue({
+      keywords: ['quantum'],
+      exclusions: [],
+      authors: [],
+      categories: [],
+    });
+    await ranking.storageChanged(['ranking.interests']);
+    const reply = await handleMessage(
+      database,
+      { type: 'paperStatuses', payload: { ids: ['2307.00001'] } },
+      Date.now,
+      { from: 'content-script', ranking },
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        statuses: [{ id: '2307.00001', seenBefore: true, relevance: { matched: true } }],
+      },
+    });
   });
 });
