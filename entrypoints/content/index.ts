@@ -4,7 +4,9 @@ import { sendToBackground } from '@/utils/content/sendToBackground';
 export default defineContentScript({
   matches: [
     'https://arxiv.org/list/*',
+    'https://arxiv.org/catchup/*',
     'https://arxiv.org/abs/*',
+    'https://arxiv.org/html/*',
     'https://arxiv.org/search/*',
     'https://huggingface.co/papers*',
   ],

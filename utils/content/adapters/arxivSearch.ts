@@ -62,6 +62,7 @@ export const arxivSearch: SiteAdapter = {
             },
             // The short id line: a toggle there keeps the result's height.
             anchor: idLine ?? li,
+            shownIn: [li],
           };
         });
         for (const li of doc.querySelectorAll('li.arxiv-result')) out.add(li);
