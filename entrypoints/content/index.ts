@@ -1,5 +1,6 @@
 import { startContentScript } from '@/utils/content/contentScript';
 import { sendToBackground } from '@/utils/content/sendToBackground';
+import { onStatusesChanged } from '@/utils/content/statusesChanged';
 
 export default defineContentScript({
   matches: [
@@ -12,6 +13,6 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   main() {
-    startContentScript(document, sendToBackground);
+    startContentScript(document, sendToBackground, { subscribe: onStatusesChanged });
   },
 });
