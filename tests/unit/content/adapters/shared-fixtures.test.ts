@@ -233,7 +233,7 @@ describe.skipIf(!exists)(`real pages ${ONLY_WITH_SHARED_FIXTURES}`, () => {
       expect(papers(scan)[40]?.id).toBe('1405.3334');
       expect(scan.source.label).toBe('arXiv search · drosophila connectome');
       expect(
-        scan.entries.every((e) => e.anchor?.matches('li.arxiv-result > div > p.list-title')),
+        scan.entries.every((e) => e.anchor?.matches('li.arxiv-result > p.is-size-7')),
       ).toBe(true);
     });
 
