@@ -101,11 +101,12 @@ export function startPageSession(
     }
     const key = event.key;
     if (key === 'j' || key === 'k') {
-      const shown = marks.filter(visible);
-      const at = current ? shown.indexOf(current) : -1;
-      moveTo(
-        at < 0 ? shown[key === 'j' ? 0 : shown.length - 1] : shown[at + (key === 'j' ? 1 : -1)],
-      );
+      // From the cursor (even one hidden since) to the next shown paper in page order.
+      const step = key === 'j' ? 1 : -1;
+      let at = current ? marks.indexOf(current) : step > 0 ? -1 : marks.length;
+      do at += step;
+      while (marks[at] && !visible(marks[at] as PageMark));
+      moveTo(marks[at]);
     } else if (current && key === 's') toggleSaved(current);
     else if (current && key === 'x') toggleDismissed(current);
     else if (current && key === 'o') navigate(`https://arxiv.org/abs/${current.id}`);
