@@ -93,8 +93,10 @@ describe('accessibility (axe-core) in Chromium', () => {
         (rows) => rows.length > before,
       );
     }
-    await expect.poll(() => page.locator('paperlight-mark').count()).toBeGreaterThan(0);
-    const [firstMark] = await shadowWidgets(page);
+    const [firstMark] = await eventually(
+      () => shadowWidgets(page),
+      (widgets) => widgets.some((widget) => widget.controls.length > 0),
+    );
     await clickControl(page, await markControl(page, firstMark?.id ?? '', 's'));
     await eventually(
       () => readStore<PaperRecord>(worker),
