@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import {
+  clickControl,
   eventually,
   fixture,
   type LoadedExtension,
   launchExtension,
+  markControl,
   openPopup,
   readStore,
   routePage,
+  shadowWidgets,
 } from '@/tests/e2e/harness';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
@@ -90,7 +93,11 @@ describe('accessibility (axe-core) in Chromium', () => {
         (rows) => rows.length > before,
       );
     }
-    await page.locator('.paperlight-save').first().click();
+    const [firstMark] = await eventually(
+      () => shadowWidgets(page),
+      (widgets) => widgets.some((widget) => widget.controls.length > 0),
+    );
+    await clickControl(page, await markControl(page, firstMark?.id ?? '', 's'));
     await eventually(
       () => readStore<PaperRecord>(worker),
       (rows) => rows.some((row) => row.savedAt !== undefined),

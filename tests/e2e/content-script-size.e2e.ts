@@ -5,11 +5,11 @@ import { EXTENSION_DIR } from '@/tests/e2e/harness';
 
 /**
  * The built content script runs on every arXiv and Hugging Face page: it must stay small
- * (≤ 12 KB gzipped) and carry none of the libraries the other contexts use.
+ * (≤ 14 KB gzipped) and carry none of the libraries the other contexts use.
  */
 
 const CONTENT_SCRIPT = path.join(EXTENSION_DIR, 'content-scripts/content.js');
-const BUDGET_BYTES = 12 * 1024;
+const BUDGET_BYTES = 14 * 1024;
 
 /** Strings each library's minified code keeps (literals and property names). */
 const LIBRARY_MARKERS: Record<string, string[]> = {

@@ -1,18 +1,22 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
+  accessibleName,
   badgeText,
+  clickControl,
   eventually,
   fixture,
   type LoadedExtension,
   launchExtension,
+  markControl,
   openPopup,
-  pageMarkText,
+  pageMark,
   patchRecord,
   readStore,
   restartBrowser,
   routePage,
   scrollThroughList,
   scrollUntilRendered,
+  shadowWidgets,
 } from '@/tests/e2e/harness';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
@@ -26,6 +30,8 @@ const NEW_LISTING = 'https://arxiv.org/list/cs.CL/new';
 const ABS_PAGE = 'https://arxiv.org/abs/2106.09608v2';
 const SEARCH_PAGE = 'https://arxiv.org/search/?query=retrieval&searchtype=all';
 const HF_DAILY = 'https://huggingface.co/papers/date/2024-09-02';
+const CATCHUP = 'https://arxiv.org/catchup/cs.CL/2026-11-30';
+const HTML_PAPER = 'https://arxiv.org/html/2408.01234v2';
 
 /** The four papers of tests/fixtures/arxiv-list-new-current.html. */
 const NEW_LISTING_IDS = ['2301.13353', '2408.03001', '2408.04539', '2408.04540'];
@@ -48,6 +54,15 @@ async function routePages(context: BrowserContext): Promise<void> {
   await routePage(context, ABS_PAGE, fixture('arxiv-abs.html'));
   await routePage(context, SEARCH_PAGE, fixture('arxiv-search.html'));
   await routePage(context, HF_DAILY, fixture('hf-daily.html'));
+  await routePage(context, CATCHUP, fixture('arxiv-catchup.html'));
+  await routePage(context, HTML_PAPER, fixture('arxiv-html-paper.html'));
+}
+
+const MARKS = 'paperlight-mark';
+/** Whether a paper's save toggle is pressed, and the words it shows. */
+async function saveToggle(page: Page, id: string) {
+  const toggle = await markControl(page, id, 's');
+  return { pressed: toggle.pressed, text: toggle.text };
 }
 
 /** Setup: reads `url` in a tab until the digest has what `stored` looks for, then closes it. */
@@ -69,9 +84,9 @@ const hasHfDaily = (found: Map<string, PaperRecord>) =>
 async function saveOnListing(id: string): Promise<void> {
   const page = await extension.context.newPage();
   await page.goto(NEW_LISTING);
-  const toggle = page.locator(`.paperlight-save[data-paperlight-id="${id}"]`);
-  await toggle.click();
-  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => pageMark(page, id)).toBeDefined();
+  await clickControl(page, await markControl(page, id, 's'));
+  await expect.poll(async () => (await saveToggle(page, id)).pressed).toBe('true');
   await eventually(papers, (found) => found.get(id)?.savedAt !== undefined);
   await page.close();
 }
@@ -114,12 +129,14 @@ describe('Paperlight in Chromium', () => {
     );
     expect(badge).toBe('4');
 
-    await expect.poll(() => page.locator('.paperlight-save').count()).toBe(4);
-    // Nothing reads "Seen" on a first visit.
-    expect(await page.locator('.paperlight-save[data-seen="true"]').count()).toBe(0);
-    const mark = page.locator('.paperlight-save').first();
-    expect(await pageMarkText(mark)).toBe('☆ Save');
-    expect(await mark.getAttribute('aria-label')).toBe('Save in Paperlight');
+    await expect.poll(() => page.locator(MARKS).count()).toBe(4);
+    // Nothing reads "Seen" on a first visit: every paper is new.
+    const marks = await shadowWidgets(page);
+    expect(marks.filter((mark) => mark.labels.includes('Seen'))).toEqual([]);
+    expect(marks.filter((mark) => mark.labels.includes('New'))).toHaveLength(4);
+    const toggle = await markControl(page, '2408.04539', 's');
+    expect(toggle.text).toBe('☆ Save');
+    expect(await accessibleName(page, toggle)).toBe('Save in Paperlight');
     await page.close();
   });
 
@@ -129,12 +146,12 @@ describe('Paperlight in Chromium', () => {
     let stored = await eventually(papers, (found) => found.has('2106.09608'));
     expect(stored.get('2106.09608')?.abstract).toBeTruthy();
     expect(stored.get('2106.09608')?.firstSighting.kind).toBe('arxiv-abs');
-    await expect.poll(() => page.locator('.paperlight-save').count()).toBe(1);
+    await expect.poll(() => page.locator(MARKS).count()).toBe(1);
 
     await page.goto(SEARCH_PAGE);
     stored = await eventually(papers, (found) => found.has('2408.01234'));
     expect(stored.get('2408.01234')?.lastSighting.label).toBe('arXiv search · retrieval');
-    await expect.poll(() => page.locator('.paperlight-save').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(MARKS).count()).toBeGreaterThan(0);
 
     const before = stored.size;
     await page.goto(HF_DAILY);
@@ -147,7 +164,7 @@ describe('Paperlight in Chromium', () => {
     expect(fromHf.some((paper) => paper.hf?.upvotes !== undefined)).toBe(true);
     expect(stored.size).toBeGreaterThan(before);
     // HF pages are read, not marked.
-    expect(await page.locator('.paperlight-save').count()).toBe(0);
+    expect(await page.locator(MARKS).count()).toBe(0);
     const badge = await badgeText(extension.worker);
     expect(Number(badge)).toBe(stored.size);
     await page.close();
@@ -199,10 +216,10 @@ describe('Paperlight in Chromium', () => {
     await visit(SEARCH_PAGE, has('2408.01234'));
     const page = await extension.context.newPage();
     await page.goto(NEW_LISTING);
-    const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04539"]');
-    await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(await pageMarkText(toggle)).toBe('★ Saved');
+    await expect.poll(() => pageMark(page, '2408.04539')).toBeDefined();
+    await clickControl(page, await markControl(page, '2408.04539', 's'));
+    await expect.poll(async () => (await saveToggle(page, '2408.04539')).pressed).toBe('true');
+    expect((await saveToggle(page, '2408.04539')).text).toBe('★ Saved');
     let stored = await eventually(
       papers,
       (found) => found.get('2408.04539')?.savedAt !== undefined,
@@ -259,14 +276,13 @@ describe('Paperlight in Chromium', () => {
     await patchRecord(extension.worker, '2408.04540', { firstSeenAt: yesterday });
     const page = await extension.context.newPage();
     await page.goto(NEW_LISTING);
-    const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04540"]');
-    await expect.poll(() => toggle.getAttribute('data-seen')).toBe('true');
-    expect(await pageMarkText(toggle)).toBe('Seen · ☆ Save');
+    await expect.poll(async () => (await pageMark(page, '2408.04540'))?.labels).toContain('Seen');
+    expect((await saveToggle(page, '2408.04540')).text).toBe('☆ Save');
     // Papers first seen today do not read "Seen".
     expect(
-      await page
-        .locator('.paperlight-save[data-seen="true"]')
-        .evaluateAll((all) => all.map((element) => element.getAttribute('data-paperlight-id'))),
+      (await shadowWidgets(page))
+        .filter((mark) => mark.labels.includes('Seen'))
+        .map((mark) => mark.id),
     ).toEqual(['2408.04540']);
     await page.close();
   });
@@ -282,9 +298,13 @@ describe('Paperlight in Chromium', () => {
 
     const page = await extension.context.newPage();
     await page.goto(NEW_LISTING);
-    const toggle = page.locator('.paperlight-save[data-paperlight-id="2408.04539"]');
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(await pageMarkText(toggle)).toBe('★ Saved');
+    await expect
+      .poll(
+        async () =>
+          (await pageMark(page, '2408.04539')) && (await saveToggle(page, '2408.04539')).pressed,
+      )
+      .toBe('true');
+    expect((await saveToggle(page, '2408.04539')).text).toBe('★ Saved');
     await page.close();
 
     const popup = await openPopup(extension);
@@ -295,12 +315,14 @@ describe('Paperlight in Chromium', () => {
     await popup.close();
   });
 
-  it('adds its marks without moving anything on listing, abstract and search pages', async () => {
+  it('adds its marks and bar without moving anything on listing, catch-up, abstract, HTML and search pages', async () => {
     const page = await extension.context.newPage();
     /** Where every element of the page sits, and how tall the page is, marks shown or hidden. */
     const layout = (marksShown: boolean) =>
       page.evaluate((shown) => {
-        const marks = [...document.querySelectorAll<HTMLElement>('.paperlight-save')];
+        const marks = [
+          ...document.querySelectorAll<HTMLElement>('paperlight-mark, paperlight-bar'),
+        ];
         for (const mark of marks) mark.style.display = shown ? '' : 'none';
         const boxes = [...document.body.querySelectorAll('*')]
           .filter((element) => !marks.includes(element as HTMLElement))
@@ -310,10 +332,13 @@ describe('Paperlight in Chromium', () => {
           });
         return { boxes, height: document.documentElement.scrollHeight };
       }, marksShown);
-    for (const url of [NEW_LISTING, ABS_PAGE, SEARCH_PAGE]) {
+    for (const url of [NEW_LISTING, CATCHUP, ABS_PAGE, HTML_PAPER, SEARCH_PAGE]) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(url);
-      await expect.poll(() => page.locator('.paperlight-save').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator(MARKS).count()).toBeGreaterThan(0);
+      // The marks are shown (their content is laid out), not only attached.
+      const [first] = await shadowWidgets(page);
+      expect(first?.controls.map((control) => control.kind)).toEqual(['s', 'x', 'u']);
       // A wide and a narrow window; the page's own line height, then a tight one.
       for (const [width, lineHeight] of [
         [1280, ''],

@@ -160,15 +160,140 @@ export async function patchRecord(
   );
 }
 
-/** The words a page mark shows: its style sheet writes them (`::before` and `::after`). */
-export function pageMarkText(mark: Locator): Promise<string> {
-  return mark.evaluate((element) => {
-    const generated = (pseudo: string) => {
-      const content = getComputedStyle(element, pseudo).content;
-      return content.startsWith('"') ? JSON.parse(content) : '';
+interface CdpNode {
+  nodeName: string;
+  nodeValue?: string;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** One control inside a page mark or the listing bar, as the browser shows it. */
+export interface ShadowControl {
+  /** Its class inside the mark ('s' save, 'x' not interested, 'u' the ⋯ menu), '' in the bar. */
+  kind: string;
+  text: string;
+  pressed: string | undefined;
+  backendNodeId: number;
+}
+
+/** A page mark (or the listing bar): what it shows, read through its closed shadow root. */
+export interface ShadowWidget {
+  id: string;
+  /** The shown labels ("New", "Seen", "Opened", "Code", "Match"; the bar's count). */
+  labels: string[];
+  controls: ShadowControl[];
+}
+
+const attribute = (node: CdpNode, name: string): string | undefined => {
+  const list = node.attributes ?? [];
+  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
+  return undefined;
+};
+
+const textIn = (node: CdpNode): string =>
+  node.nodeName === '#text' ? (node.nodeValue ?? '') : (node.children ?? []).map(textIn).join('');
+
+function* descendants(node: CdpNode): Generator<CdpNode> {
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    yield child;
+    yield* descendants(child);
+  }
+}
+
+/**
+ * The page marks and the listing bar, read from the browser's DOM through their closed shadow
+ * roots (the DevTools protocol sees them; no page script, and no Playwright locator, can).
+ */
+export async function shadowWidgets(page: Page): Promise<ShadowWidget[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNode;
     };
-    return generated('::before') + element.textContent + generated('::after');
-  });
+    const widgets: ShadowWidget[] = [];
+    for (const node of descendants(root)) {
+      if (node.nodeName !== 'PAPERLIGHT-MARK' && node.nodeName !== 'PAPERLIGHT-BAR') continue;
+      const inside = [...descendants({ ...node, children: [] })];
+      widgets.push({
+        id: attribute(node, 'data-paperlight-id') ?? 'bar',
+        labels: inside
+          .filter(
+            (el) =>
+              (el.nodeName === 'B' || el.nodeName === 'SPAN') &&
+              attribute(el, 'hidden') === undefined &&
+              attribute(el, 'role') === undefined &&
+              !(el.children ?? []).some((child) => child.nodeName !== '#text'),
+          )
+          .map(textIn)
+          .filter(Boolean),
+        controls: inside
+          .filter((el) => el.nodeName === 'BUTTON')
+          .map((el) => ({
+            kind: attribute(el, 'class') ?? '',
+            text: textIn(el),
+            pressed: attribute(el, 'aria-pressed'),
+            backendNodeId: el.backendNodeId,
+          })),
+      });
+    }
+    return widgets;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The mark of one paper (undefined while there is none). */
+export async function pageMark(page: Page, id: string): Promise<ShadowWidget | undefined> {
+  return (await shadowWidgets(page)).find((widget) => widget.id === id);
+}
+
+/** A control of a mark or the bar: by its kind in a mark ('s', 'x', 'u'), by its text in the bar. */
+export async function markControl(page: Page, id: string, kindOrText: string) {
+  const widget = await pageMark(page, id);
+  const control = widget?.controls.find((c) => c.kind === kindOrText || c.text === kindOrText);
+  if (!control) throw new Error(`no ${kindOrText} control on ${id}`);
+  return control;
+}
+
+/** The accessible name the browser gives a control inside a shadow root. */
+export async function accessibleName(page: Page, control: ShadowControl): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', {
+      backendNodeId: control.backendNodeId,
+      fetchRelatives: false,
+    })) as { nodes: { name?: { value?: string } }[] };
+    return nodes[0]?.name?.value ?? '';
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks a control with the mouse, as the user would (a trusted click at its centre). */
+export async function clickControl(page: Page, control: ShadowControl): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: control.backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', {
+      backendNodeId: control.backendNodeId,
+    })) as { model: { border: number[] } };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Focuses a control, as Tab would reach it. */
+export async function focusControl(page: Page, control: ShadowControl): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.focus', { backendNodeId: control.backendNodeId });
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export function badgeText(worker: Worker): Promise<string> {

@@ -132,7 +132,7 @@ describe('Hugging Face as a single-page app, in Chromium', () => {
       },
     });
     // HF pages are read, not marked.
-    expect(await page.locator('.paperlight-save').count()).toBe(0);
+    expect(await page.locator('paperlight-mark').count()).toBe(0);
     await page.close();
   });
 

@@ -164,7 +164,7 @@ describe('page actions in Chromium', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator('h3 a').getAttribute('href')).toBe(ARTICLE);
     // The page was read, not changed.
-    expect(await page.locator('.paperlight-save').count()).toBe(0);
+    expect(await page.locator('paperlight-mark').count()).toBe(0);
     await popup.close();
     await page.close();
   });

@@ -73,12 +73,12 @@ describe('a page read while the service worker is stopped mid-message', () => {
     const page = await extension.context.newPage();
     await page.goto(NEW_LISTING);
     await expect.poll(() => extension.worker.evaluate(() => self.pageMessages)).toBe(1);
-    expect(await page.locator('.paperlight-save').count()).toBe(0);
+    expect(await page.locator('paperlight-mark').count()).toBe(0);
 
     await devtools.send('ServiceWorker.enable');
     await devtools.send('ServiceWorker.stopAllWorkers');
 
-    await expect.poll(() => page.locator('.paperlight-save').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => page.locator('paperlight-mark').count(), { timeout: 15_000 }).toBe(4);
     // The same worker handle now reaches a fresh worker: the counter above is gone with the old one.
     const worker = extension.worker;
     expect(await worker.evaluate(() => self.pageMessages)).toBeUndefined();

@@ -21,3 +21,23 @@ export function userClick(element: Element): void {
   implOf(element)._dispatch(eventImpl);
   if (!event.isTrusted) throw new Error('jsdom did not keep the event trusted');
 }
+
+/** A key press as the user makes it (trusted, as {@link userClick}), on `target`. */
+export function userKey(
+  target: Element | Document,
+  key: string,
+  init: KeyboardEventInit = {},
+): void {
+  const doc = 'defaultView' in target ? target : target.ownerDocument;
+  const view = doc.defaultView ?? window;
+  const event = new view.KeyboardEvent('keydown', {
+    key,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    ...init,
+  });
+  const eventImpl = implOf(event);
+  eventImpl.isTrusted = true;
+  implOf(target)._dispatch(eventImpl);
+}

@@ -1,10 +1,29 @@
 import { findAdapter } from '@/utils/content/adapters';
 import type { DetectedEntry, ScanOptions } from '@/utils/content/adapters/adapter';
 import { isHfPage } from '@/utils/content/adapters/hfPageProps';
-import { renderPageMarks } from '@/utils/content/pageMarks';
+import type { MarkActions } from '@/utils/content/pageMarks';
+import { type PageSession, startPageSession } from '@/utils/content/pageSession';
 import type { MessageName, Payload, Response } from '@/utils/shared/protocol';
 
 export type Send = <K extends MessageName>(type: K, payload: Payload<K>) => Promise<Response<K>>;
+
+/** How the content script hears from the background (see `onStatusesChanged`). */
+export type Subscribe = (listener: () => void) => void;
+
+export interface ContentScriptOptions {
+  subscribe?: Subscribe;
+  /** Opens a URL in this tab (`o` on a listing); the page's `location.assign` by default. */
+  navigate?: (url: string) => void;
+}
+
+function markActions(send: Send): MarkActions {
+  return {
+    setSaved: (id, saved) => send('setSaved', { id, saved }),
+    setDismissed: (id, dismissed) => send('setDismissed', { id, dismissed }),
+    setLiked: (id) => send('setLiked', { id, liked: true }),
+    followAuthor: (id, author) => send('followAuthor', { id, author }),
+  };
+}
 
 /** A random id for one page view (see `PageDetection.viewId`). */
 function newViewId(): string {
@@ -12,7 +31,7 @@ function newViewId(): string {
 }
 
 /** Reads the page with its adapter, sends the entries `keep` accepts in one message, then marks
- * them. Returns how many were sent. May throw: callers catch. */
+ * them. Returns how many were sent, and the marked page. May throw: callers catch. */
 async function readAndSend(
   doc: Document,
   url: URL,
@@ -20,31 +39,53 @@ async function readAndSend(
   options: ScanOptions,
   keep: (entry: DetectedEntry) => boolean,
   viewId: string,
-): Promise<number> {
+  navigate?: (url: string) => void,
+): Promise<{ sent: number; session?: PageSession }> {
   const adapter = findAdapter(url);
-  if (!adapter) return 0;
+  if (!adapter) return { sent: 0 };
   const scan = adapter.scan(doc, url, options);
   const entries = scan.entries.filter(keep);
-  if (entries.length === 0) return 0;
+  if (entries.length === 0) return { sent: 0 };
   const { statuses } = await send('pageDetected', {
     source: scan.source,
     papers: entries.map((entry) => entry.paper),
     viewId,
   });
-  renderPageMarks(doc, entries, statuses, async (id, saved) => {
-    const status = await send('setSaved', { id, saved });
-    return status.saved;
-  });
-  return entries.length;
+  const session = startPageSession(doc, entries, statuses, markActions(send), navigate);
+  return { sent: entries.length, session };
 }
 
 /**
  * The content script's whole job on one page: find the adapter for the URL, read the papers in
- * one pass, send them in one message, then mark them. Never throws into the page.
+ * one pass, send them in one message, then mark them. When the background later says statuses
+ * changed, asks for the marked papers' statuses and redraws the marks and the bar's count in
+ * place. Never throws into the page.
  */
-export async function detectAndMark(doc: Document, url: URL, send: Send): Promise<number> {
+export async function detectAndMark(
+  doc: Document,
+  url: URL,
+  send: Send,
+  options: ContentScriptOptions = {},
+): Promise<number> {
   try {
-    return await readAndSend(doc, url, send, {}, () => true, newViewId());
+    const { sent, session } = await readAndSend(
+      doc,
+      url,
+      send,
+      {},
+      () => true,
+      newViewId(),
+      options.navigate,
+    );
+    if (session) {
+      options.subscribe?.(() => {
+        send('paperStatuses', { ids: session.ids }).then(
+          ({ statuses }) => session.update(statuses),
+          (error) => console.debug('[Paperlight] could not update the marks:', error),
+        );
+      });
+    }
+    return sent;
   } catch (error) {
     console.debug('[Paperlight] could not read this page:', error);
     return 0;
@@ -145,11 +186,15 @@ export function watchSpaPage(doc: Document, send: Send): () => void {
 
 /** Starts the content script on `doc`: a watch on Hugging Face (a single-page app), one pass
  * elsewhere (arXiv pages are not apps). Never throws into the page. */
-export function startContentScript(doc: Document, send: Send): () => void {
+export function startContentScript(
+  doc: Document,
+  send: Send,
+  options: ContentScriptOptions = {},
+): () => void {
   try {
     const url = new URL(doc.location.href);
     if (isHfPage(url)) return watchSpaPage(doc, send);
-    void detectAndMark(doc, url, send);
+    void detectAndMark(doc, url, send, options);
   } catch (error) {
     console.debug('[Paperlight] could not read this page:', error);
   }

@@ -2,121 +2,223 @@ import type { DetectedEntry } from '@/utils/content/adapters/adapter';
 import type { PaperStatus } from '@/utils/shared/protocol';
 
 /**
- * Page marks on arXiv pages: one small save toggle per paper, which also reads "Seen" for papers
- * first seen before today. One empty element per paper, cloned (attributes only) from a template,
- * attached in one batch after all reading is done; its words come from the style sheet, so a mark
- * adds no text to the page that a later read could pick up. Nothing reads layout, and the toggle
- * sits inline at the end of an existing short line; its negative vertical margins give it a
- * margin box of height 0, which is all a line counts, so the line keeps its height and the page
- * does not move. One delegated listener serves every toggle, and acts only on the user's clicks
- * on toggles this script made. Screen readers hear one fixed name, "Save in Paperlight", and the
- * pressed state (the ARIA toggle-button pattern).
+ * Page marks on arXiv pages: per paper, whether it is new to the user or seen before, opened,
+ * saved, has code, matches the user's interests (and why), a relevance dot, "not interested" and a
+ * ⋯ menu ("more like this", "follow <author>").
+ *
+ * Each mark is an empty host element with a closed shadow root: its style sheet lives inside, so
+ * styles leak neither way, and page scripts cannot reach its buttons (nor read its text: the
+ * page's `textContent` does not include it, so a later read sees what the page says). The host
+ * is an inline box of width and height 0 at the end of a short line; the mark is positioned from
+ * it, so nothing on the page moves or wraps. Hosts are cloned from one template and attached in one
+ * batch after all reading is done; nothing reads layout. Each shadow root has one click listener,
+ * which acts only on the user's own (trusted) clicks.
  */
 
-const STYLE_ID = 'paperlight-style';
-const CSS = `
-.paperlight-save{all:unset;box-sizing:border-box;display:inline-block;height:18px;margin:-9px 0 -9px 8px;padding:0 7px;border:1px solid #8a8a8a;border-radius:999px;font:12px/16px system-ui,sans-serif;color:#333;background:#fff;cursor:pointer;white-space:nowrap;vertical-align:baseline}
-.paperlight-save:hover{border-color:#b31b1b;color:#b31b1b}
-.paperlight-save:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}
-.paperlight-save[aria-pressed=true]{background:#b31b1b;border-color:#b31b1b;color:#fff}
-.paperlight-save[data-seen=true][aria-pressed=false]::before{content:"Seen · ";color:#34507a}
-.paperlight-save[aria-pressed=false]::after{content:"☆ Save"}
-.paperlight-save[aria-pressed=true]::after{content:"★ Saved"}
-`;
-
-export type SaveToggleHandler = (id: string, saved: boolean) => Promise<boolean>;
-
-function showSaved(button: Element, saved: boolean): void {
-  button.setAttribute('aria-pressed', saved ? 'true' : 'false');
-  button.setAttribute(
-    'title',
-    saved
-      ? 'Saved in Paperlight (click to unsave)'
-      : button.getAttribute('data-seen') === 'true'
-        ? 'Paperlight saw this paper before today. Save it in Paperlight'
-        : 'Save in Paperlight',
-  );
+/** What the marks ask the background; each answer is the paper's new status. */
+export interface MarkActions {
+  setSaved(id: string, saved: boolean): Promise<PaperStatus>;
+  setDismissed(id: string, dismissed: boolean): Promise<PaperStatus>;
+  setLiked(id: string): Promise<unknown>;
+  followAuthor(id: string, author: string): Promise<unknown>;
 }
 
-/** The four kinds of toggle (seen before today × saved), to clone from. */
-function templates(doc: Document): Element[] {
-  return [false, true].flatMap((seenBefore) =>
-    [false, true].map((saved) => {
-      const button = doc.createElement('button');
-      button.type = 'button';
-      button.className = 'paperlight-save';
-      button.setAttribute('aria-label', 'Save in Paperlight');
-      button.setAttribute('data-seen', String(seenBefore));
-      showSaved(button, saved);
-      return button;
-    }),
-  );
+export interface PageMark {
+  id: string;
+  entry: DetectedEntry;
+  status: PaperStatus;
+  host: HTMLElement;
+  /** The save toggle (the keyboard cursor focuses it). */
+  save: HTMLButtonElement;
+  /** Called after the mark's status changed (the listing bar recounts). */
+  changed?: () => void;
 }
 
-/**
- * The toggles this script made, each with its paper and state. The page can copy a toggle, change
- * its attributes or make its own, but cannot reach this map: a click acts only on a toggle found
- * here, for the paper kept here, and `data-paperlight-id` and `aria-pressed` are never read back.
- */
-const marks = new WeakMap<Element, { id: string; saved: boolean; onToggle: SaveToggleHandler }>();
-const listening = new WeakSet<Document>();
+const CSS = `:host{all:initial!important;display:inline-block!important;position:relative!important;width:0!important;height:0!important}
+.m{position:absolute;left:8px;top:-14px;display:flex;gap:3px;align-items:center;white-space:nowrap;font:11px/16px system-ui,sans-serif;color:#333}
+.m.d{opacity:.45}
+[hidden]{display:none!important}
+b{font-weight:400;padding:0 4px;border-radius:3px;background:#eef1f6;color:#34507a}
+.n{background:#e3f3e6;color:#1d6a33}
+.t{background:#fdefd0;color:#744800}
+i{width:7px;height:7px;border-radius:50%;background:#b31b1b}
+button{all:unset;box-sizing:border-box;height:18px;padding:0 7px;border:1px solid #8a8a8a;border-radius:999px;background:#fff;color:#333;cursor:pointer}
+button:hover{border-color:#b31b1b;color:#b31b1b}
+button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}
+.s[aria-pressed=true]{background:#b31b1b;border-color:#b31b1b;color:#fff}
+.x[aria-pressed=true]{background:#555;border-color:#555;color:#fff}
+.p{position:absolute;top:20px;right:0;z-index:2147483647;display:flex;flex-direction:column;padding:3px;background:#fff;border:1px solid #8a8a8a;border-radius:6px;box-shadow:0 2px 8px #0003}
+.p button{border:0;border-radius:4px}`;
 
-/** The toggle of ours the click landed on (or inside), if any. */
-function markOf(target: EventTarget | null): Element | undefined {
-  for (let node = target as Element | null; node; node = node.parentElement) {
-    if (marks.has(node)) return node;
+const HTML =
+  '<span class="m"><i></i><b></b><b>Opened</b><b>Code</b><b class="t">Match</b>' +
+  '<button class="s" type="button"></button>' +
+  '<button class="x" type="button" title="Not interested (x)">×</button>' +
+  '<button class="u" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="More from Paperlight" title="More like this, follow an author">⋯</button>' +
+  '<span class="p" role="menu" hidden></span></span>';
+
+/** The marks this script made, by their shadow root (the click listener's `currentTarget`). */
+const marksByRoot = new WeakMap<EventTarget, PageMark>();
+/** The mark at each anchor, so a second run updates it instead of adding another. */
+const marksByAnchor = new WeakMap<Element, PageMark>();
+let actions: MarkActions | undefined;
+
+const parts = (mark: PageMark) => mark.save.parentElement?.children as HTMLCollection;
+
+/** The reasons a paper matches, as one phrase: "author: Y. Bengio, keyword: diffusion". */
+function matchText(status: PaperStatus): string {
+  return status.relevance?.matched ? status.relevance.reasons.join(', ') : '';
+}
+
+/** Draws `status` into the mark, and dims the page entry of a paper the user is not interested in. */
+export function showStatus(mark: PageMark, status: PaperStatus): void {
+  mark.status = status;
+  const [dot, seen, opened, code, match, save, dismiss] = parts(mark) as unknown as [
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+  ];
+  const relevance = status.relevance;
+  const matches = matchText(status);
+  const box = save.parentElement as HTMLElement;
+  box.className = status.dismissed ? 'm d' : 'm';
+  for (const element of mark.entry.shownIn ?? []) {
+    element.toggleAttribute('data-paperlight-dim', status.dismissed);
   }
-  return undefined;
+  dot.hidden = !relevance;
+  if (relevance) {
+    const learned = relevance.learned.map((one) => (one.weight > 0 ? '+' : '−') + one.label);
+    dot.style.opacity = String(0.15 + 0.85 * Math.min(1, Math.max(0, relevance.score)));
+    dot.title =
+      `Relevance ${Math.round(relevance.score * 100)}%` +
+      (relevance.excludedBy ? `; excluded: ${relevance.excludedBy}` : '') +
+      (relevance.coldStart ? ' (from your interests; still learning)' : '') +
+      (learned.length ? `; learned: ${learned.join(', ')}` : '');
+  }
+  // A saved paper says "Saved"; new or seen matters for the ones not saved.
+  seen.hidden = status.saved;
+  seen.textContent = status.seenBefore ? 'Seen' : 'New';
+  seen.className = status.seenBefore ? '' : 'n';
+  seen.title = status.seenBefore ? 'Seen before today' : 'New to you today';
+  opened.hidden = !status.opened;
+  code.hidden = !status.hasCode;
+  match.hidden = !matches;
+  match.title = `Matches ${matches}`;
+  save.setAttribute('aria-pressed', String(status.saved));
+  save.setAttribute('aria-label', `Save in Paperlight${matches ? ` — matches: ${matches}` : ''}`);
+  save.textContent = status.saved ? '★ Saved' : '☆ Save';
+  save.title =
+    (status.saved
+      ? 'Saved in Paperlight (click to unsave)'
+      : status.seenBefore
+        ? 'Paperlight saw this paper before today. Save it in Paperlight'
+        : 'Save in Paperlight') + (matches ? `\nMatches: ${matches}` : '');
+  dismiss.setAttribute('aria-pressed', String(status.dismissed));
+  dismiss.setAttribute('aria-label', 'Not interested');
+  mark.changed?.();
 }
 
 /**
- * One delegated click listener per document serves every save toggle. Only the user's own clicks
- * count (`isTrusted`: a page script's `click()` or `dispatchEvent` is not); Enter and Space on a
- * focused toggle are trusted clicks too, since it is a real button.
+ * Asks the background for a new state, showing it at once; shows what the background answers,
+ * or the state before when it fails.
  */
-function listenForToggles(doc: Document): void {
-  if (listening.has(doc)) return;
-  listening.add(doc);
-  doc.addEventListener('click', (event) => {
-    if (!event.isTrusted) return;
-    const button = markOf(event.target);
-    const mark = button && marks.get(button);
-    if (!button || !mark) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const wanted = !mark.saved;
-    const show = (saved: boolean) => {
-      mark.saved = saved;
-      showSaved(button, saved);
-    };
-    show(wanted);
-    mark.onToggle(mark.id, wanted).then(show, () => show(!wanted));
-  });
+function change(mark: PageMark, wanted: Partial<PaperStatus>, ask: Promise<PaperStatus>): void {
+  const before = mark.status;
+  showStatus(mark, { ...before, ...wanted });
+  ask.then(
+    (status) => showStatus(mark, { ...mark.status, ...status }),
+    () => showStatus(mark, before),
+  );
 }
 
-function addStyle(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
+export function toggleSaved(mark: PageMark): void {
+  const saved = !mark.status.saved;
+  if (actions) change(mark, { saved }, actions.setSaved(mark.id, saved));
+}
+
+export function toggleDismissed(mark: PageMark): void {
+  const dismissed = !mark.status.dismissed;
+  if (actions) change(mark, { dismissed }, actions.setDismissed(mark.id, dismissed));
+}
+
+/** Opens or closes the ⋯ menu: "More like this", then "Follow <author>" per author. */
+function toggleMenu(mark: PageMark, menuButton: Element, menu: HTMLElement): void {
+  const open = menu.hidden;
+  menuButton.setAttribute('aria-expanded', String(open));
+  menu.hidden = !open;
+  if (!open || menu.firstChild) return;
+  const doc = menu.ownerDocument;
+  for (const [label, act] of [
+    ['More like this', () => actions?.setLiked(mark.id)],
+    ...mark.entry.paper.authors
+      .slice(0, 8)
+      .map((author) => [`Follow ${author}`, () => actions?.followAuthor(mark.id, author)] as const),
+  ] as const) {
+    const item = doc.createElement('button');
+    item.type = 'button';
+    item.setAttribute('role', 'menuitem');
+    // Author names are the page's text: set as text, never as markup.
+    item.textContent = label;
+    item.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
+      Promise.resolve(act()).then(() => {
+        item.textContent = `✓ ${label}`;
+      }, console.debug);
+    });
+    menu.append(item);
+  }
+}
+
+function onClick(event: Event): void {
+  const mark = marksByRoot.get(event.currentTarget as EventTarget);
+  const button = (event.target as Element | null)?.closest?.('button');
+  if (!event.isTrusted || !mark || !button) return;
+  event.stopPropagation();
+  const menu = button.parentElement?.lastElementChild as HTMLElement;
+  if (button.className === 's') toggleSaved(mark);
+  else if (button.className === 'x') toggleDismissed(mark);
+  else if (button.className === 'u') toggleMenu(mark, button, menu);
+}
+
+/** One mark's shadow content, to clone (the markup is ours: no page text in it). */
+function template(doc: Document): DocumentFragment {
+  const box = doc.createElement('template');
+  box.innerHTML = `<style>${CSS}</style>${HTML}`;
+  return box.content;
+}
+
+const PAGE_STYLE_ID = 'paperlight-style';
+
+/** The page's side: dimmed ("not interested"), hidden (the bar's filters), the keyboard cursor. */
+function addPageStyle(doc: Document): void {
+  if (doc.getElementById(PAGE_STYLE_ID)) return;
   const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
+  style.id = PAGE_STYLE_ID;
+  style.textContent =
+    '[data-paperlight-dim]{opacity:.5}[data-paperlight-hide]{display:none!important}' +
+    '[data-paperlight-cur]{outline:2px solid #1a73e8;outline-offset:2px}';
   (doc.head ?? doc.documentElement).append(style);
 }
 
 /**
- * Adds a toggle to each entry that has an anchor and a status; replaces toggles from an earlier
- * run. `statuses` usually come in the order of `entries` (the background answers in order); any
- * other order is looked up by id.
+ * Adds a mark to each entry that has an anchor and a status, or updates the mark already there.
+ * `statuses` usually come in the order of `entries` (the background answers in order); any other
+ * order is looked up by id. Returns the marks, in page order.
  */
 export function renderPageMarks(
   doc: Document,
   entries: readonly DetectedEntry[],
   statuses: readonly PaperStatus[],
-  onToggle: SaveToggleHandler,
-): number {
+  markActions: MarkActions,
+): PageMark[] {
+  actions = markActions;
   let statusById: Map<string, PaperStatus> | undefined;
-  const [fresh, saved, seen, seenSaved] = templates(doc) as [Element, Element, Element, Element];
-  const markedBefore = doc.getElementById(STYLE_ID) !== null;
-  let placed = 0;
+  let content: DocumentFragment | undefined;
+  const marks: PageMark[] = [];
   entries.forEach((entry, index) => {
     const anchor = entry.anchor;
     if (!anchor) return;
@@ -126,27 +228,29 @@ export function renderPageMarks(
       status = statusById.get(entry.paper.id);
     }
     if (!status) return;
-    if (placed === 0) {
-      addStyle(doc);
-      listenForToggles(doc);
+    let mark = marksByAnchor.get(anchor);
+    if (!mark || mark.id !== status.id) {
+      mark?.host.remove();
+      if (!content) {
+        content = template(doc);
+        addPageStyle(doc);
+      }
+      // A tag of its own, so the page's rules for spans or buttons do not select the host.
+      const host = doc.createElement('paperlight-mark');
+      // A label for people and tests reading the page; nothing here reads it back.
+      host.setAttribute('data-paperlight-id', status.id);
+      const root = host.attachShadow({ mode: 'closed' });
+      root.append(content.cloneNode(true));
+      root.addEventListener('click', onClick);
+      const save = root.querySelector('.s') as HTMLButtonElement;
+      mark = { id: status.id, entry, status, host, save };
+      marksByRoot.set(root, mark);
+      marksByAnchor.set(anchor, mark);
+      anchor.append(host);
     }
-    const template = status.seenBefore
-      ? status.saved
-        ? seenSaved
-        : seen
-      : status.saved
-        ? saved
-        : fresh;
-    const button = template.cloneNode(false) as Element;
-    // A label for people and tests reading the page; the click handler never reads it.
-    button.setAttribute('data-paperlight-id', status.id);
-    marks.set(button, { id: status.id, saved: status.saved, onToggle });
-    if (markedBefore) {
-      const previous = anchor.lastElementChild;
-      if (previous && marks.has(previous)) previous.remove();
-    }
-    anchor.append(button);
-    placed += 1;
+    mark.entry = entry;
+    showStatus(mark, status);
+    marks.push(mark);
   });
-  return placed;
+  return marks;
 }

@@ -94,7 +94,7 @@ describe('a page view when the service worker stops mid-message', () => {
     sendMessage.mockRejectedValueOnce(new Error(CLOSED)).mockImplementation(deliver);
     const doc = listingPage();
     expect(await detectAndMark(doc, new URL(LISTING), sendToBackground)).toBe(4);
-    expect(doc.querySelectorAll('.paperlight-save')).toHaveLength(4);
+    expect(doc.querySelectorAll('paperlight-mark')).toHaveLength(4);
     const records = await database.papers.toArray();
     expect(records.map((record) => record.sightingCount)).toEqual([1, 1, 1, 1]);
   });
@@ -109,7 +109,7 @@ describe('a page view when the service worker stops mid-message', () => {
     const doc = listingPage();
     expect(await detectAndMark(doc, new URL(LISTING), sendToBackground)).toBe(4);
     expect(sendMessage).toHaveBeenCalledTimes(2);
-    expect(doc.querySelectorAll('.paperlight-save')).toHaveLength(4);
+    expect(doc.querySelectorAll('paperlight-mark')).toHaveLength(4);
     const records: PaperRecord[] = await database.papers.toArray();
     expect(records).toHaveLength(4);
     expect(records.map((record) => record.sightingCount)).toEqual([1, 1, 1, 1]);

@@ -11,6 +11,11 @@ export interface DetectedEntry {
    * view.
    */
   element?: Element;
+  /**
+   * The page elements that show the paper on a listing (arXiv's `dt` and `dd`, a search result's
+   * `li`): the listing bar's filters hide them, and "not interested" dims them.
+   */
+  shownIn?: Element[];
 }
 
 export interface PageScan {

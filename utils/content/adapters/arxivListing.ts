@@ -19,7 +19,7 @@
  * counts as 'new'. `listingDay` is set on /recent and /pastweek only.
  */
 
-import type { SiteAdapter } from '@/utils/content/adapters/adapter';
+import type { DetectedEntry, SiteAdapter } from '@/utils/content/adapters/adapter';
 import {
   authorLinks,
   collector,
@@ -120,6 +120,56 @@ function metaParts(dd: Element): MetaParts {
   };
 }
 
+/**
+ * The entries of an arXiv listing's `dl > dt + dd` markup (also served on /catchup), in one pass
+ * in document order: headings set the section (and, with `byDay`, the day), each dd completes its
+ * dt. Runs inside `safeScan`.
+ */
+export function listingEntries(doc: Document, byDay: boolean): DetectedEntry[] {
+  let section: ListingSection | undefined;
+  let day = '';
+  let dt: Element | null = null;
+  const out = collector((dd: Element) => {
+    const link = dt?.querySelector('a[title="Abstract"]');
+    if (!dt || !link) return null;
+    const marks = dt.textContent ?? '';
+    const meta = metaParts(dd);
+    const { primaryCategory, categories } = subjects(meta.subjects);
+    const paper: DetectedPaper = {
+      id:
+        arxivIdFrom(link.getAttribute('id')) ||
+        firstArxivId([link.getAttribute('href'), link.textContent]),
+      title: labelledText(meta.title, 'Title:', LIMITS.title),
+      authors: authorLinks(linksIn(meta.authors)),
+      comments: labelledText(meta.comments, 'Comments:', LIMITS.comments),
+      primaryCategory,
+      categories,
+      abstract: textOf(meta.abstract, LIMITS.abstract),
+      section: marks.includes('(cross-list from')
+        ? 'cross-list'
+        : marks.includes('(replaced)')
+          ? 'replacement'
+          : (section ?? 'new'),
+    };
+    if (byDay && day) paper.listingDay = day;
+    return { paper, anchor: dt, shownIn: [dt, dd] };
+  });
+  for (const el of doc.querySelectorAll('h3, dt, dd')) {
+    if (el.localName === 'dt') {
+      dt = el;
+    } else if (el.localName === 'dd') {
+      out.add(el);
+      dt = null;
+    } else {
+      const text = textOf(el, 500);
+      const s = sectionOf(text);
+      if (s) section = s;
+      else if (byDay) day = text.replace(/\(.*$/, '').trim().slice(0, LIMITS.listingDay) || day;
+    }
+  }
+  return out.entries;
+}
+
 export const arxivListing: SiteAdapter = {
   name: 'arxiv-listing',
   matches: (url) => parsePath(url) !== undefined,
@@ -131,52 +181,7 @@ export const arxivListing: SiteAdapter = {
       'arxiv-listing',
       path ? `arXiv ${path.cat} · ${path.label}` : 'arXiv listing',
       url,
-      () => {
-        let section: ListingSection | undefined;
-        let day = '';
-        let dt: Element | null = null;
-        const out = collector((dd: Element) => {
-          const link = dt?.querySelector('a[title="Abstract"]');
-          if (!dt || !link) return null;
-          const marks = dt.textContent ?? '';
-          const meta = metaParts(dd);
-          const { primaryCategory, categories } = subjects(meta.subjects);
-          const paper: DetectedPaper = {
-            id:
-              arxivIdFrom(link.getAttribute('id')) ||
-              firstArxivId([link.getAttribute('href'), link.textContent]),
-            title: labelledText(meta.title, 'Title:', LIMITS.title),
-            authors: authorLinks(linksIn(meta.authors)),
-            comments: labelledText(meta.comments, 'Comments:', LIMITS.comments),
-            primaryCategory,
-            categories,
-            abstract: textOf(meta.abstract, LIMITS.abstract),
-            section: marks.includes('(cross-list from')
-              ? 'cross-list'
-              : marks.includes('(replaced)')
-                ? 'replacement'
-                : (section ?? 'new'),
-          };
-          if (byDay && day) paper.listingDay = day;
-          return { paper, anchor: dt };
-        });
-        // One pass in document order: headings set the section / day, each dd completes its dt.
-        for (const el of doc.querySelectorAll('h3, dt, dd')) {
-          if (el.localName === 'dt') {
-            dt = el;
-          } else if (el.localName === 'dd') {
-            out.add(el);
-            dt = null;
-          } else {
-            const text = textOf(el, 500);
-            const s = sectionOf(text);
-            if (s) section = s;
-            else if (byDay)
-              day = text.replace(/\(.*$/, '').trim().slice(0, LIMITS.listingDay) || day;
-          }
-        }
-        return out.entries;
-      },
+      () => listingEntries(doc, byDay),
     );
   },
 };

@@ -7,7 +7,7 @@
  * Each result is an `li.arxiv-result`: `p.list-title a` ("arXiv:2408.01234"), `p.title`,
  * `p.authors a`, `.tags .tag[data-tooltip]` category codes (primary first; the doi tags have no
  * tooltip), `span.abstract-full` / `span.abstract-short` (with a "△ Less" / "▽ More" toggle
- * link inside) and an optional `p.comments`.
+ * link inside), an optional `p.comments` and the `p.is-size-7` "Submitted …" line.
  */
 
 import type { SiteAdapter } from '@/utils/content/adapters/adapter';
@@ -60,8 +60,10 @@ export const arxivSearch: SiteAdapter = {
               primaryCategory: categories[0],
               categories,
             },
-            // The short id line: a toggle there keeps the result's height.
-            anchor: idLine ?? li,
+            // The short "Submitted …" line: nothing sits to the right of it (the id line has the
+            // category tags there), so the mark covers nothing.
+            anchor: li.querySelector('p.is-size-7:not(.comments)') ?? idLine ?? li,
+            shownIn: [li],
           };
         });
         for (const li of doc.querySelectorAll('li.arxiv-result')) out.add(li);

@@ -17,8 +17,8 @@ import {
 } from '@/utils/shared/paper';
 
 /** Class tokens whose text is not content: arXiv's "Title:"-style labels, MathJax's rendered
- * output (the TeX source sits next to it in a script) and our own page marks. */
-const SKIP_CLASS = /(^|\s)(descriptor|MathJax|MJX|paperlight)/;
+ * output (the TeX source sits next to it in a script), LaTeXML's footnotes and our own marks. */
+const SKIP_CLASS = /(^|\s)(descriptor|MathJax|MJX|paperlight|ltx_note)/;
 
 /** True when `el` has the class token `name` (cheaper than `classList` on a cold DOM). */
 export function hasClass(el: Element, name: string): boolean {
@@ -76,6 +76,9 @@ function walk(node: Node): string {
         const type = el.getAttribute('type') ?? '';
         const d = type.includes('display') ? '$$' : '$';
         if (type.startsWith('math/tex')) out += d + el.textContent + d;
+      } else if (tag === 'math') {
+        // arXiv's HTML papers (LaTeXML) write formulas as MathML, with the TeX in `alttext`.
+        out += `$${el.getAttribute('alttext') ?? el.textContent}$`;
       } else if (tag === 'a' && LINK_PLACEHOLDER.test(el.textContent ?? '')) {
         // arXiv prints links in abstracts and comments as "this https URL": keep the URL itself.
         const href = el.getAttribute('href') ?? '';
@@ -97,6 +100,12 @@ export function textOf(el: Element | null | undefined, max: number): string {
   if (!el) return '';
   const text = el.textContent ?? '';
   return cleanText(readsNatively(el, text) ? stripDescriptor(el, text) : walk(el), max);
+}
+
+/** The element's text read node by node (see {@link textOf}), never natively: for markup with
+ * MathML and footnotes inside its fields (arXiv's HTML papers). */
+export function walkedText(el: Element | null | undefined, max: number): string {
+  return el ? cleanText(walk(el), max) : '';
 }
 
 /**
@@ -209,12 +218,7 @@ export function collector<T>(build: (item: T) => DetectedEntry | null | undefine
         if (!entry || !paper || !isArxivId(paper.id) || !paper.title || seen.has(paper.id)) return;
         if (paper.hf) paper.hf = withoutEmptyFields(paper.hf);
         seen.add(paper.id);
-        const { anchor, element } = entry;
-        entries.push(
-          element
-            ? { paper: withoutEmptyFields(paper), anchor, element }
-            : { paper: withoutEmptyFields(paper), anchor },
-        );
+        entries.push({ ...entry, paper: withoutEmptyFields(paper) });
       } catch {
         // malformed entry: skipped
       }

@@ -99,8 +99,15 @@ describe('abstract page without meta tags', () => {
       dismissed: false,
       hasCode: false,
     };
-    expect(renderPageMarks(doc, first.entries, [status], async () => true)).toBe(1);
-    expect(doc.querySelector('h1.title .paperlight-save')).not.toBeNull();
+    const answer = async () => status;
+    const actions = {
+      setSaved: answer,
+      setDismissed: answer,
+      setLiked: answer,
+      followAuthor: answer,
+    };
+    expect(renderPageMarks(doc, first.entries, [status], actions)).toHaveLength(1);
+    expect(doc.querySelector('h1.title paperlight-mark')).not.toBeNull();
     expect(papers(arxivAbs.scan(doc, new URL(url)))[0]?.title).toBe(
       'Anomalies and the $\\theta$ Term in <b>Gauge</b> Theories',
     );

@@ -77,10 +77,10 @@ describe('search results', () => {
     });
   });
 
-  it('anchors on the short id line of each result', () => {
+  it('anchors on the short "Submitted" line of each result (the id line has the tags beside it)', () => {
     const anchor = scan.entries[0]?.anchor;
     expect(anchor?.localName).toBe('p');
-    expect(anchor?.classList.contains('list-title')).toBe(true);
+    expect(anchor?.textContent).toMatch(/^Submitted 2 August, 2024;/);
     expect(anchor?.closest('li')?.classList.contains('arxiv-result')).toBe(true);
   });
 

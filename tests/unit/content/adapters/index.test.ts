@@ -2,6 +2,8 @@ import { parse, readFixture } from '@/tests/unit/content/adapters/load';
 import { adapters, findAdapter } from '@/utils/content/adapters';
 import type { SiteAdapter } from '@/utils/content/adapters/adapter';
 import { arxivAbs } from '@/utils/content/adapters/arxivAbs';
+import { arxivCatchup } from '@/utils/content/adapters/arxivCatchup';
+import { arxivHtml } from '@/utils/content/adapters/arxivHtml';
 import { arxivListing } from '@/utils/content/adapters/arxivListing';
 import { arxivSearch } from '@/utils/content/adapters/arxivSearch';
 import { hfDaily } from '@/utils/content/adapters/hfDaily';
@@ -14,6 +16,8 @@ describe('findAdapter', () => {
     ['https://arxiv.org/list/cs/recent', arxivListing],
     ['https://arxiv.org/abs/2106.09608v2', arxivAbs],
     ['https://arxiv.org/abs/hep-th/9901001', arxivAbs],
+    ['https://arxiv.org/catchup/cs.CL/2026-11-30', arxivCatchup],
+    ['https://arxiv.org/html/2106.09608v2', arxivHtml],
     ['https://arxiv.org/search/?query=graph&searchtype=all', arxivSearch],
     ['https://arxiv.org/search/cs?query=graph&searchtype=title', arxivSearch],
     ['https://huggingface.co/papers', hfDaily],
@@ -30,7 +34,6 @@ describe('findAdapter', () => {
   it.each([
     'https://arxiv.org/',
     'https://arxiv.org/pdf/2106.09608',
-    'https://arxiv.org/html/2106.09608v2',
     'https://arxiv.org/list/cs',
     'https://huggingface.co/papers/2407.21783/community',
     'https://huggingface.co/papers/week/2026-11',
@@ -42,8 +45,8 @@ describe('findAdapter', () => {
     expect(findAdapter(new URL(url))).toBeUndefined();
   });
 
-  it('has five adapters with distinct names', () => {
-    expect(new Set(adapters.map((a) => a.name)).size).toBe(5);
+  it('has seven adapters with distinct names', () => {
+    expect(new Set(adapters.map((a) => a.name)).size).toBe(7);
   });
 
   it('treats a throwing matcher as no match', () => {

@@ -232,9 +232,9 @@ describe.skipIf(!exists)(`real pages ${ONLY_WITH_SHARED_FIXTURES}`, () => {
       expect(papers(scan)[0]?.id).toBe('2602.17997');
       expect(papers(scan)[40]?.id).toBe('1405.3334');
       expect(scan.source.label).toBe('arXiv search · drosophila connectome');
-      expect(
-        scan.entries.every((e) => e.anchor?.matches('li.arxiv-result > div > p.list-title')),
-      ).toBe(true);
+      expect(scan.entries.every((e) => e.anchor?.matches('li.arxiv-result > p.is-size-7'))).toBe(
+        true,
+      );
     });
 
     it('reads titles, authors, categories, abstracts and comments', () => {
