@@ -2,6 +2,7 @@ import {
   type AuthorName,
   fold,
   lightStem,
+  paperWords,
   parseAuthorName,
   sameAuthorName,
   words,
@@ -79,36 +80,24 @@ export function compileInterests(interests: Interests): CompiledInterests {
   return compiled;
 }
 
-/** A text field's words, raw (for prefixes) and light-stemmed (for words and phrases). */
-interface FieldWords {
-  raw: string[];
-  stemmed: string[];
-}
-
-const paperWords = new WeakMap<RankablePaper, FieldWords[]>();
-
-function fieldsOf(paper: RankablePaper): FieldWords[] {
-  const cached = paperWords.get(paper);
-  if (cached) return cached;
-  const fields = [paper.title, paper.abstract ?? ''].map((text) => {
-    const raw = words(text);
-    return { raw, stemmed: raw.map(lightStem) };
-  });
-  paperWords.set(paper, fields);
-  return fields;
-}
-
-function occursIn(term: Term, field: FieldWords): boolean {
+/**
+ * Whether the term's words occur in a row in `field`. lightStem only trims an ending, so a word
+ * that does not start like the wanted stem is skipped before it is stemmed.
+ */
+function occursIn(term: Term, field: readonly string[]): boolean {
   const n = term.words.length;
   const last = n - 1;
-  const end = field.raw.length - n;
+  const end = field.length - n;
   outer: for (let i = 0; i <= end; i++) {
     for (let j = 0; j < n; j++) {
       const want = term.words[j] as string;
+      const word = field[i + j] as string;
       const ok =
         term.prefix && j === last
-          ? (field.raw[i + j] as string).startsWith(want)
-          : field.stemmed[i + j] === want;
+          ? word.startsWith(want)
+          : word.charCodeAt(0) === want.charCodeAt(0) &&
+            word.startsWith(want.slice(0, -1)) &&
+            lightStem(word) === want;
       if (!ok) continue outer;
     }
     return true;
@@ -117,7 +106,8 @@ function occursIn(term: Term, field: FieldWords): boolean {
 }
 
 function termIn(term: Term, paper: RankablePaper): boolean {
-  return fieldsOf(paper).some((field) => occursIn(term, field));
+  const { title, abstract } = paperWords(paper);
+  return occursIn(term, title) || occursIn(term, abstract);
 }
 
 const paperAuthors = new WeakMap<RankablePaper, AuthorName[]>();

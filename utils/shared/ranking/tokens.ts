@@ -116,6 +116,18 @@ function givenParts(tokens: readonly string[]): string[] {
  * Undefined for a name with no letters.
  */
 export function parseAuthorName(name: string): AuthorName | undefined {
+  if (parsedNames.has(name)) return parsedNames.get(name);
+  const parsed = parseAuthorNameUncached(name);
+  if (parsedNames.size >= NAME_CACHE_LIMIT) parsedNames.clear();
+  parsedNames.set(name, parsed);
+  return parsed;
+}
+
+/** Names recur across a digest (and every re-score): parse each once. */
+const parsedNames = new Map<string, AuthorName | undefined>();
+const NAME_CACHE_LIMIT = 50_000;
+
+function parseAuthorNameUncached(name: string): AuthorName | undefined {
   const comma = name.indexOf(',');
   if (comma >= 0) {
     const surnameTokens = nameTokens(name.slice(0, comma));
@@ -164,4 +176,22 @@ export function authorKey(name: string): string | undefined {
   if (!parsed) return undefined;
   const initial = parsed.given[0]?.[0];
   return initial ? `a:${parsed.surname} ${initial}` : `a:${parsed.surname}`;
+}
+
+/** A paper's folded words, title and abstract apart (a phrase never spans the two). */
+export interface PaperWords {
+  title: string[];
+  abstract: string[];
+}
+
+const paperWordsCache = new WeakMap<object, PaperWords>();
+
+/** The words of a paper, tokenised once per paper object (matching and the model share them). */
+export function paperWords(paper: { title: string; abstract?: string }): PaperWords {
+  let cached = paperWordsCache.get(paper);
+  if (!cached) {
+    cached = { title: words(paper.title), abstract: paper.abstract ? words(paper.abstract) : [] };
+    paperWordsCache.set(paper, cached);
+  }
+  return cached;
 }
