@@ -9,7 +9,13 @@
  * Speed: words and stems are interned to numbers once per service-worker life, and a term is a
  * number (a phrase packs its two stems), so a paper costs one map lookup per word.
  */
-import { authorKey, paperWords, stem } from '@/utils/shared/ranking/tokens';
+import {
+  authorKey,
+  paperWords,
+  stem,
+  wordGeneration,
+  wordText,
+} from '@/utils/shared/ranking/tokens';
 import type { RankablePaper } from '@/utils/shared/ranking/types';
 
 export const TITLE_WEIGHT = 2;
@@ -35,8 +41,9 @@ const STOPWORDS = new Set(
 
 const stemIds = new Map<string, number>();
 const stemTexts: string[] = [];
-/** A raw word's stem id, or −1 for a stopword or a number. */
-const wordStems = new Map<string, number>();
+/** Word id → stem id, or −1 for a stopword or a number (indexed by the interned word ids). */
+let wordStems: number[] = [];
+let wordStemsGeneration = 0;
 
 /** Phrase ids are (first + 1) × PHRASE + second: above every word id, exact in a double. */
 const PHRASE = 2 ** 22;
@@ -59,13 +66,18 @@ function internStem(text: string): number {
   return id;
 }
 
-/** A folded word's stem id, or −1 for a word the model ignores (stopword, number, one letter). */
-export function stemIdOfWord(word: string): number {
-  let id = wordStems.get(word);
+/** An interned word's stem id, or −1 for a word the model ignores (stopword, number, one letter). */
+export function stemIdOfWord(wordId: number): number {
+  if (wordStemsGeneration !== wordGeneration) {
+    wordStems = [];
+    wordStemsGeneration = wordGeneration;
+  }
+  let id = wordStems[wordId];
   if (id === undefined) {
+    const word = wordText(wordId);
     id =
       word.length > 1 && !STOPWORDS.has(word) && !/^\d+$/.test(word) ? internStem(stem(word)) : -1;
-    wordStems.set(word, id);
+    wordStems[wordId] = id;
   }
   return id;
 }
@@ -182,18 +194,19 @@ export function surfaceForms(paper: RankablePaper, into: Map<string, Map<string,
   };
   const { title, abstract } = paperWords(paper);
   for (const field of [title, abstract]) {
-    let previous: string | undefined;
-    for (const word of field) {
-      const id = stemIdOfWord(word);
+    let previous = -1;
+    for (const wordId of field) {
+      const id = stemIdOfWord(wordId);
       if (id < 0) {
-        previous = undefined;
+        previous = -1;
         continue;
       }
+      const word = wordText(wordId);
       add(keyOfTermId(id), word);
-      if (previous !== undefined) {
-        add(keyOfTermId((stemIdOfWord(previous) + 1) * PHRASE + id), `${previous} ${word}`);
+      if (previous >= 0) {
+        add(keyOfTermId(phraseId(stemIdOfWord(previous), id)), `${wordText(previous)} ${word}`);
       }
-      previous = word;
+      previous = wordId;
     }
   }
   for (const name of paper.authors) {

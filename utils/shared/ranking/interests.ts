@@ -2,10 +2,12 @@ import {
   type AuthorName,
   fold,
   lightStem,
+  lightStemOf,
   paperWords,
   parseAuthorName,
   sameAuthorName,
   words,
+  wordText,
 } from '@/utils/shared/ranking/tokens';
 import type { Interests, RankablePaper } from '@/utils/shared/ranking/types';
 
@@ -80,24 +82,17 @@ export function compileInterests(interests: Interests): CompiledInterests {
   return compiled;
 }
 
-/**
- * Whether the term's words occur in a row in `field`. lightStem only trims an ending, so a word
- * that does not start like the wanted stem is skipped before it is stemmed.
- */
-function occursIn(term: Term, field: readonly string[]): boolean {
+/** Whether the term's words occur in a row in `field`. */
+function occursIn(term: Term, field: Int32Array): boolean {
   const n = term.words.length;
   const last = n - 1;
   const end = field.length - n;
   outer: for (let i = 0; i <= end; i++) {
     for (let j = 0; j < n; j++) {
       const want = term.words[j] as string;
-      const word = field[i + j] as string;
+      const id = field[i + j] as number;
       const ok =
-        term.prefix && j === last
-          ? word.startsWith(want)
-          : word.charCodeAt(0) === want.charCodeAt(0) &&
-            word.startsWith(want.slice(0, -1)) &&
-            lightStem(word) === want;
+        term.prefix && j === last ? wordText(id).startsWith(want) : lightStemOf(id) === want;
       if (!ok) continue outer;
     }
     return true;

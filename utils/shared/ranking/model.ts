@@ -372,21 +372,14 @@ function compile(model: LearnedModel, adjustments: Adjustments): CompiledModel {
   return compiled;
 }
 
-/**
- * Each feature's contribution to this paper's learned score (weight × value, in log-odds),
- * strongest (by |contribution|) first. A pinned feature the paper has contributes at least
- * PIN_WEIGHT, a banned one at most −PIN_WEIGHT, whether or not the model learned it.
- */
-export function learnedContributions(
-  model: LearnedModel,
+/** A paper's contributions, unsorted and unlabelled (labels and sorting cost more than scoring). */
+function contributionsOf(
+  compiled: CompiledModel,
   paper: RankablePaper,
-  adjustments: Adjustments = NO_ADJUSTMENTS,
-): LearnedReason[] {
-  const compiled = compile(model, adjustments);
-  const { pinned, banned } = compiled;
+): { keys: string[]; weights: number[] } {
+  const { pinned, banned, terms, phraseFirsts } = compiled;
   // forEachTerm inlined: this loop runs for every word of every paper at each re-score.
   const hits = new Map<number, number>();
-  const { terms, phraseFirsts } = compiled;
   const { title, abstract } = paperWords(paper);
   let length = 0;
   for (const [field, times] of [
@@ -412,13 +405,17 @@ export function learnedContributions(
       previous = id;
     }
   }
-  const reasons: LearnedReason[] = [];
+  const keys: string[] = [];
+  const weights: number[] = [];
   const push = (key: string, contribution: number) => {
     const weight = adjusted(contribution, key, pinned, banned);
-    if (weight !== 0) reasons.push({ feature: key, label: labelOf(model, key), weight });
+    if (weight !== 0) {
+      keys.push(key);
+      weights.push(weight);
+    }
   };
   for (const [term, count] of hits) {
-    const entry = compiled.terms.get(term) as { key: string; weight: number; idf: number };
+    const entry = terms.get(term) as { key: string; weight: number; idf: number };
     push(entry.key, entry.weight * textValue(count, entry.idf, length));
   }
   for (const key of authorKeys(paper)) {
@@ -429,21 +426,56 @@ export function learnedContributions(
     const weight = compiled.others.get(key);
     if (weight !== undefined) push(key, weight * CATEGORY_VALUE);
   }
-  return reasons.sort(
-    (a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.feature.localeCompare(b.feature),
-  );
+  return { keys, weights };
 }
 
-/** The learned log-odds of a paper: bias plus its contributions. */
+/** The `limit` strongest contributions, labelled, by |contribution| then key (deterministic). */
+function strongest(
+  model: LearnedModel,
+  { keys, weights }: { keys: string[]; weights: number[] },
+  limit: number,
+): LearnedReason[] {
+  const order = keys.map((_, i) => i);
+  order.sort((a, b) => {
+    const byWeight = Math.abs(weights[b] as number) - Math.abs(weights[a] as number);
+    if (byWeight !== 0) return byWeight;
+    return (keys[a] as string) < (keys[b] as string) ? -1 : 1;
+  });
+  return order.slice(0, limit).map((i) => ({
+    feature: keys[i] as string,
+    label: labelOf(model, keys[i] as string),
+    weight: weights[i] as number,
+  }));
+}
+
+/**
+ * Each feature's contribution to this paper's learned score (weight × value, in log-odds),
+ * strongest (by |contribution|) first. A pinned feature the paper has contributes at least
+ * PIN_WEIGHT, a banned one at most −PIN_WEIGHT, whether or not the model learned it.
+ */
+export function learnedContributions(
+  model: LearnedModel,
+  paper: RankablePaper,
+  adjustments: Adjustments = NO_ADJUSTMENTS,
+): LearnedReason[] {
+  const found = contributionsOf(compile(model, adjustments), paper);
+  return strongest(model, found, found.keys.length);
+}
+
+/**
+ * The learned log-odds of a paper (bias plus every contribution) and its `limit` strongest
+ * contributions.
+ */
 export function learnedLogit(
   model: LearnedModel,
   paper: RankablePaper,
   adjustments: Adjustments = NO_ADJUSTMENTS,
+  limit = 8,
 ): { logit: number; contributions: LearnedReason[] } {
-  const contributions = learnedContributions(model, paper, adjustments);
+  const found = contributionsOf(compile(model, adjustments), paper);
   let logit = model.bias;
-  for (const c of contributions) logit += c.weight;
-  return { logit, contributions };
+  for (const weight of found.weights) logit += weight;
+  return { logit, contributions: strongest(model, found, limit) };
 }
 
 /** What was learned: the top positive and negative features, with pins and bans applied. */
