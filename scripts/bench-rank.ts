@@ -368,7 +368,7 @@ function precisionAt10(
   labels: readonly boolean[],
 ): number {
   const order = papers
-    .map((p, i) => i)
+    .map((_, i) => i)
     .sort(
       (a, b) =>
         (scores[b] as number) - (scores[a] as number) ||
@@ -550,7 +550,9 @@ function runProtocol(): void {
     score.push(scoreMs);
     rescore.push(rescoreMs);
   }
-  console.log(`\nTiming (median of ${runs} runs after a warm-up; fresh paper objects each run):\n`);
+  console.log(
+    `\nTiming (median of ${runs} runs after a warm-up; papers with new ids each run, then the same ids re-read):\n`,
+  );
   console.log('| operation | ms |');
   console.log('|---|---|');
   console.log(
