@@ -2,14 +2,24 @@
  * The learned model's features of a paper. Keys: `w:<stem>` (a word, Porter-stemmed), `p:<stem>
  * <stem>` (two adjacent words, no stopword between), `a:<surname> <initial>` (an author, so "Y.
  * Bengio" and "Bengio, Yoshua" are one feature) and `c:<code>` (a category). Title words count
- * twice. Text values are TF-IDF: sublinear term frequency, cosine-normalised over the paper's own
- * terms (so a value never depends on words the model did not keep), times the term's IDF.
+ * twice. A text term's value is TF-IDF: (1 + ln count) × IDF / √(the paper's term count), a
+ * length normalisation that needs no word the model did not keep, so scoring only looks up the
+ * model's own terms.
+ *
+ * Speed: words and stems are interned to numbers once per service-worker life, and a term is a
+ * number (a phrase packs its two stems), so a paper costs one map lookup per word.
  */
-import { authorKey, stem, words } from '@/utils/shared/ranking/tokens';
+import {
+  authorKey,
+  paperWords,
+  stem,
+  wordGeneration,
+  wordText,
+} from '@/utils/shared/ranking/tokens';
 import type { RankablePaper } from '@/utils/shared/ranking/types';
 
 export const TITLE_WEIGHT = 2;
-/** An author's and a category's feature value (text values are mostly 0.2–1). */
+/** An author's and a category's feature value (text values are mostly 0.1–1). */
 export const AUTHOR_VALUE = 1;
 export const CATEGORY_VALUE = 0.5;
 
@@ -26,96 +36,143 @@ const STOPWORDS = new Set(
   abstract al paper papers propose proposed proposes show shows shown result results method methods
   approach approaches use used uses using based new novel work study present presents demonstrate
   demonstrates well one two three first second many several various given whose much may might must
-  can't cannot often among across toward towards`.split(/\s+/),
+  cannot often among across toward towards`.split(/\s+/),
 );
 
-function isTerm(word: string): boolean {
-  return word.length > 1 && !STOPWORDS.has(word) && !/^\d+$/.test(word);
+const stemIds = new Map<string, number>();
+const stemTexts: string[] = [];
+/** Word id → stem id, or −1 for a stopword or a number (indexed by the interned word ids). */
+let wordStems: number[] = [];
+let wordStemsGeneration = 0;
+
+/** Phrase ids are (first + 1) × PHRASE + second: above every word id, exact in a double. */
+const PHRASE = 2 ** 22;
+
+export function phraseId(first: number, second: number): number {
+  return (first + 1) * PHRASE + second;
+}
+
+export function firstOfPhrase(id: number): number {
+  return id < PHRASE ? -1 : Math.floor(id / PHRASE) - 1;
+}
+
+function internStem(text: string): number {
+  let id = stemIds.get(text);
+  if (id === undefined) {
+    id = stemTexts.length;
+    stemIds.set(text, id);
+    stemTexts.push(text);
+  }
+  return id;
+}
+
+/** An interned word's stem id, or −1 for a word the model ignores (stopword, number, one letter). */
+export function stemIdOfWord(wordId: number): number {
+  if (wordStemsGeneration !== wordGeneration) {
+    wordStems = [];
+    wordStemsGeneration = wordGeneration;
+  }
+  let id = wordStems[wordId];
+  if (id === undefined) {
+    const word = wordText(wordId);
+    id =
+      word.length > 1 && !STOPWORDS.has(word) && !/^\d+$/.test(word) ? internStem(stem(word)) : -1;
+    wordStems[wordId] = id;
+  }
+  return id;
+}
+
+/** The term id of a `w:`/`p:` key (interning its stems), or undefined for other keys. */
+export function termIdOfKey(key: string): number | undefined {
+  if (key.startsWith('w:')) return internStem(key.slice(2));
+  if (key.startsWith('p:')) {
+    const space = key.indexOf(' ');
+    if (space < 0) return undefined;
+    return (internStem(key.slice(2, space)) + 1) * PHRASE + internStem(key.slice(space + 1));
+  }
+  return undefined;
+}
+
+export function keyOfTermId(id: number): string {
+  if (id < PHRASE) return `w:${stemTexts[id]}`;
+  const first = Math.floor(id / PHRASE) - 1;
+  return `p:${stemTexts[first]} ${stemTexts[id - (first + 1) * PHRASE]}`;
+}
+
+/**
+ * Calls `visit(termId, times)` for every word and phrase occurrence of the paper and returns the
+ * total count (the length normaliser's square).
+ */
+export function forEachTerm(
+  paper: RankablePaper,
+  visit: (term: number, times: number) => void,
+): number {
+  const { title, abstract } = paperWords(paper);
+  let length = 0;
+  for (const [field, times] of [
+    [title, TITLE_WEIGHT],
+    [abstract, 1],
+  ] as const) {
+    let previous = -1;
+    for (const word of field) {
+      const id = stemIdOfWord(word);
+      if (id < 0) {
+        previous = -1;
+        continue;
+      }
+      visit(id, times);
+      length += times;
+      if (previous >= 0) {
+        visit((previous + 1) * PHRASE + id, times);
+        length += times;
+      }
+      previous = id;
+    }
+  }
+  return length;
 }
 
 /** A paper's raw features: text term counts (title doubled), author and category keys. */
 export interface PaperTerms {
-  /** `w:`/`p:` key → count. */
-  text: Map<string, number>;
-  /** Σ (1 + ln count)² over `text`: the cosine normaliser's square. */
-  norm2: number;
+  /** Term id → count. */
+  text: Map<number, number>;
+  /** Total term count (the length normaliser's square). */
+  length: number;
   authors: string[];
   categories: string[];
 }
 
-function addText(counts: Map<string, number>, text: string, times: number): void {
-  const tokens = words(text);
-  let previous: string | undefined;
-  for (const word of tokens) {
-    if (!isTerm(word)) {
-      previous = undefined;
-      continue;
-    }
-    const stemmed = stem(word);
-    const key = `w:${stemmed}`;
-    counts.set(key, (counts.get(key) ?? 0) + times);
-    if (previous !== undefined) {
-      const phrase = `p:${previous} ${stemmed}`;
-      counts.set(phrase, (counts.get(phrase) ?? 0) + times);
-    }
-    previous = stemmed;
-  }
-}
-
-const cache = new WeakMap<RankablePaper, PaperTerms>();
-
-export function paperTerms(paper: RankablePaper): PaperTerms {
-  const cached = cache.get(paper);
-  if (cached) return cached;
-  const text = new Map<string, number>();
-  addText(text, paper.title, TITLE_WEIGHT);
-  if (paper.abstract) addText(text, paper.abstract, 1);
-  let norm2 = 0;
-  for (const count of text.values()) {
-    const tf = 1 + Math.log(count);
-    norm2 += tf * tf;
-  }
-  const authors = new Set<string>();
+export function authorKeys(paper: RankablePaper): string[] {
+  const keys = new Set<string>();
   for (const name of paper.authors) {
     const key = authorKey(name);
-    if (key) authors.add(key);
+    if (key) keys.add(key);
   }
-  const terms: PaperTerms = {
-    text,
-    norm2,
-    authors: [...authors],
-    categories: [...new Set(paper.categories.map((c) => `c:${c.trim()}`))].filter(
-      (key) => key.length > 2,
-    ),
-  };
-  cache.set(paper, terms);
-  return terms;
+  return [...keys];
 }
 
-/** All feature keys of a paper (pins and bans are checked against these). */
-export function featureKeys(terms: PaperTerms): string[] {
-  return [...terms.text.keys(), ...terms.authors, ...terms.categories];
+export function categoryKeys(paper: RankablePaper): string[] {
+  const keys = new Set<string>();
+  for (const code of paper.categories) if (code.trim()) keys.add(`c:${code.trim()}`);
+  return [...keys];
+}
+
+export function paperTerms(paper: RankablePaper): PaperTerms {
+  const text = new Map<number, number>();
+  const length = forEachTerm(paper, (term, times) => {
+    text.set(term, (text.get(term) ?? 0) + times);
+  });
+  return { text, length, authors: authorKeys(paper), categories: categoryKeys(paper) };
+}
+
+/** A text term's value: sublinear frequency × IDF, length-normalised. */
+export function textValue(count: number, idf: number, length: number): number {
+  return length > 0 ? ((1 + Math.log(count)) * idf) / Math.sqrt(length) : 0;
 }
 
 /** The IDF of a term seen in `df` of `n` documents. */
 export function idfOf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 1)) + 1;
-}
-
-/** The paper's feature values. `idf` gives the IDF of text terms; a term it lacks is left out. */
-export function featureValues(
-  terms: PaperTerms,
-  idf: (key: string) => number | undefined,
-): Map<string, number> {
-  const values = new Map<string, number>();
-  const scale = terms.norm2 > 0 ? 1 / Math.sqrt(terms.norm2) : 0;
-  for (const [key, count] of terms.text) {
-    const weight = idf(key);
-    if (weight !== undefined) values.set(key, (1 + Math.log(count)) * scale * weight);
-  }
-  for (const key of terms.authors) values.set(key, AUTHOR_VALUE);
-  for (const key of terms.categories) values.set(key, CATEGORY_VALUE);
-  return values;
 }
 
 /** How a key reads when no surface form was recorded: "a:bengio y" → "author bengio y". */
@@ -125,7 +182,7 @@ export function fallbackLabel(key: string): string {
   return body;
 }
 
-/** The surface forms of a paper's features, for readable labels ("models" for `w:model`). */
+/** Counts the surface forms of a paper's features, for readable labels ("models" for `w:model`). */
 export function surfaceForms(paper: RankablePaper, into: Map<string, Map<string, number>>): void {
   const add = (key: string, surface: string) => {
     let forms = into.get(key);
@@ -135,26 +192,28 @@ export function surfaceForms(paper: RankablePaper, into: Map<string, Map<string,
     }
     forms.set(surface, (forms.get(surface) ?? 0) + 1);
   };
-  for (const text of [paper.title, paper.abstract ?? '']) {
-    let previous: string | undefined;
-    let previousStem: string | undefined;
-    for (const word of words(text)) {
-      if (!isTerm(word)) {
-        previous = undefined;
+  const { title, abstract } = paperWords(paper);
+  for (const field of [title, abstract]) {
+    let previous = -1;
+    for (const wordId of field) {
+      const id = stemIdOfWord(wordId);
+      if (id < 0) {
+        previous = -1;
         continue;
       }
-      const stemmed = stem(word);
-      add(`w:${stemmed}`, word);
-      if (previous !== undefined) add(`p:${previousStem} ${stemmed}`, `${previous} ${word}`);
-      previous = word;
-      previousStem = stemmed;
+      const word = wordText(wordId);
+      add(keyOfTermId(id), word);
+      if (previous >= 0) {
+        add(keyOfTermId(phraseId(stemIdOfWord(previous), id)), `${wordText(previous)} ${word}`);
+      }
+      previous = wordId;
     }
   }
   for (const name of paper.authors) {
     const key = authorKey(name);
     if (key) add(key, `author ${name.trim()}`);
   }
-  for (const code of paper.categories) add(`c:${code.trim()}`, code.trim());
+  for (const code of paper.categories) if (code.trim()) add(`c:${code.trim()}`, code.trim());
 }
 
 /** The most frequent surface form (ties: the shortest, then alphabetical: deterministic). */

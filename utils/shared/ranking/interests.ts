@@ -2,9 +2,12 @@ import {
   type AuthorName,
   fold,
   lightStem,
+  lightStemOf,
+  paperWords,
   parseAuthorName,
   sameAuthorName,
   words,
+  wordText,
 } from '@/utils/shared/ranking/tokens';
 import type { Interests, RankablePaper } from '@/utils/shared/ranking/types';
 
@@ -79,36 +82,17 @@ export function compileInterests(interests: Interests): CompiledInterests {
   return compiled;
 }
 
-/** A text field's words, raw (for prefixes) and light-stemmed (for words and phrases). */
-interface FieldWords {
-  raw: string[];
-  stemmed: string[];
-}
-
-const paperWords = new WeakMap<RankablePaper, FieldWords[]>();
-
-function fieldsOf(paper: RankablePaper): FieldWords[] {
-  const cached = paperWords.get(paper);
-  if (cached) return cached;
-  const fields = [paper.title, paper.abstract ?? ''].map((text) => {
-    const raw = words(text);
-    return { raw, stemmed: raw.map(lightStem) };
-  });
-  paperWords.set(paper, fields);
-  return fields;
-}
-
-function occursIn(term: Term, field: FieldWords): boolean {
+/** Whether the term's words occur in a row in `field`. */
+function occursIn(term: Term, field: Int32Array): boolean {
   const n = term.words.length;
   const last = n - 1;
-  const end = field.raw.length - n;
+  const end = field.length - n;
   outer: for (let i = 0; i <= end; i++) {
     for (let j = 0; j < n; j++) {
       const want = term.words[j] as string;
+      const id = field[i + j] as number;
       const ok =
-        term.prefix && j === last
-          ? (field.raw[i + j] as string).startsWith(want)
-          : field.stemmed[i + j] === want;
+        term.prefix && j === last ? wordText(id).startsWith(want) : lightStemOf(id) === want;
       if (!ok) continue outer;
     }
     return true;
@@ -117,7 +101,8 @@ function occursIn(term: Term, field: FieldWords): boolean {
 }
 
 function termIn(term: Term, paper: RankablePaper): boolean {
-  return fieldsOf(paper).some((field) => occursIn(term, field));
+  const { title, abstract } = paperWords(paper);
+  return occursIn(term, title) || occursIn(term, abstract);
 }
 
 const paperAuthors = new WeakMap<RankablePaper, AuthorName[]>();

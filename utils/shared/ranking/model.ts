@@ -1,11 +1,24 @@
 import {
+  AUTHOR_VALUE,
+  authorKeys,
+  CATEGORY_VALUE,
+  categoryKeys,
   commonest,
   fallbackLabel,
-  featureValues,
+  firstOfPhrase,
+  forEachTerm,
   idfOf,
+  keyOfTermId,
+  type PaperTerms,
   paperTerms,
+  phraseId,
+  stemIdOfWord,
   surfaceForms,
+  TITLE_WEIGHT,
+  termIdOfKey,
+  textValue,
 } from '@/utils/shared/ranking/features';
+import { paperWords } from '@/utils/shared/ranking/tokens';
 import type { LearnedReason, RankablePaper } from '@/utils/shared/ranking/types';
 
 /**
@@ -119,14 +132,21 @@ export function trainModel(
   negatives = training.length - positives;
   if (negatives === 0) return undefined;
 
-  // Vocabulary: the features of the training papers.
-  const index = new Map<string, number>();
+  // Vocabulary: the features of the training papers (text terms by id, the others by key).
+  const termIndex = new Map<number, number>();
+  const otherIndex = new Map<string, number>();
   const keys: string[] = [];
-  const termsOf = training.map((e) => paperTerms(e.paper));
+  const termsOf: PaperTerms[] = training.map((e) => paperTerms(e.paper));
   for (const terms of termsOf) {
-    for (const key of [...terms.text.keys(), ...terms.authors, ...terms.categories]) {
-      if (!index.has(key)) {
-        index.set(key, keys.length);
+    for (const term of terms.text.keys()) {
+      if (!termIndex.has(term)) {
+        termIndex.set(term, keys.length);
+        keys.push(keyOfTermId(term));
+      }
+    }
+    for (const key of [...terms.authors, ...terms.categories]) {
+      if (!otherIndex.has(key)) {
+        otherIndex.set(key, keys.length);
         keys.push(key);
       }
     }
@@ -134,14 +154,18 @@ export function trainModel(
 
   // IDF of the text terms over the digest and the training papers.
   const documents = uniquePapers([...training.map((e) => e.paper), ...corpus]);
-  const df = new Map<string, number>();
-  for (const paper of documents) {
-    for (const key of paperTerms(paper).text.keys()) {
-      if (index.has(key)) df.set(key, (df.get(key) ?? 0) + 1);
-    }
-  }
-  const idf = new Map<string, number>();
-  for (const [key, count] of df) idf.set(key, idfOf(count, documents.length));
+  const df = new Float64Array(keys.length);
+  const lastDocument = new Int32Array(keys.length).fill(-1);
+  documents.forEach((paper, d) => {
+    forEachTerm(paper, (term) => {
+      const i = termIndex.get(term);
+      if (i !== undefined && lastDocument[i] !== d) {
+        lastDocument[i] = d;
+        df[i] = (df[i] as number) + 1;
+      }
+    });
+  });
+  const idf = (i: number) => idfOf(df[i] as number, documents.length);
 
   let positiveMass = 0;
   let negativeMass = 0;
@@ -150,21 +174,29 @@ export function trainModel(
     else negativeMass += e.weight ?? 1;
   }
   // Each class carries half of the loss, however rare positives are.
-  const rows: Row[] = training.map((e, i) => {
-    const values = featureValues(termsOf[i] as ReturnType<typeof paperTerms>, (k) => idf.get(k));
-    const row: Row = {
-      index: new Int32Array(values.size),
-      value: new Float64Array(values.size),
+  const rows: Row[] = training.map((e, r) => {
+    const terms = termsOf[r] as PaperTerms;
+    const index: number[] = [];
+    const value: number[] = [];
+    for (const [term, count] of terms.text) {
+      const i = termIndex.get(term) as number;
+      index.push(i);
+      value.push(textValue(count, idf(i), terms.length));
+    }
+    for (const key of terms.authors) {
+      index.push(otherIndex.get(key) as number);
+      value.push(AUTHOR_VALUE);
+    }
+    for (const key of terms.categories) {
+      index.push(otherIndex.get(key) as number);
+      value.push(CATEGORY_VALUE);
+    }
+    return {
+      index: Int32Array.from(index),
+      value: Float64Array.from(value),
       weight: (e.weight ?? 1) / (2 * (e.label === 1 ? positiveMass : negativeMass)),
       label: e.label,
     };
-    let j = 0;
-    for (const [key, value] of values) {
-      row.index[j] = index.get(key) as number;
-      row.value[j] = value;
-      j++;
-    }
-    return row;
   });
 
   const dims = keys.length;
@@ -174,7 +206,8 @@ export function trainModel(
   if (previous) {
     bias = previous.bias;
     for (const [key, weight] of Object.entries(previous.weights)) {
-      const i = index.get(key);
+      const term = termIdOfKey(key);
+      const i = term === undefined ? otherIndex.get(key) : termIndex.get(term);
       if (i !== undefined) w[i] = weight;
     }
   }
@@ -197,8 +230,7 @@ export function trainModel(
   for (const i of order) {
     const key = keys[i] as string;
     weights[key] = round(w[i] as number);
-    const termIdf = idf.get(key);
-    if (termIdf !== undefined) idfKept[key] = round(termIdf);
+    if (key.startsWith('w:') || key.startsWith('p:')) idfKept[key] = round(idf(i));
     const surface = forms.get(key);
     labels[key] = (surface && commonest(surface)) ?? fallbackLabel(key);
   }
@@ -293,6 +325,129 @@ function labelOf(model: LearnedModel, key: string): string {
   return model.labels[key] ?? fallbackLabel(key);
 }
 
+interface CompiledModel {
+  /** Text term id → weight and IDF (pinned/banned terms the model lacks: weight 0). */
+  terms: Map<number, { key: string; weight: number; idf: number }>;
+  /** Author and category key → weight. */
+  others: Map<string, number>;
+  /** The first stems of its phrases (most word pairs need no phrase lookup). */
+  phraseFirsts: Set<number>;
+  pinned: Set<string>;
+  banned: Set<string>;
+}
+
+const compiledModels = new WeakMap<LearnedModel, Map<string, CompiledModel>>();
+
+/** The model as lookups by term id, once per model and adjustments. */
+function compile(model: LearnedModel, adjustments: Adjustments): CompiledModel {
+  const signature = `${adjustments.pinned.join('\n')}\u0000${adjustments.banned.join('\n')}`;
+  let byAdjustments = compiledModels.get(model);
+  if (!byAdjustments) {
+    byAdjustments = new Map();
+    compiledModels.set(model, byAdjustments);
+  }
+  const cached = byAdjustments.get(signature);
+  if (cached) return cached;
+  const compiled: CompiledModel = {
+    terms: new Map(),
+    others: new Map(),
+    phraseFirsts: new Set(),
+    pinned: new Set(adjustments.pinned),
+    banned: new Set(adjustments.banned),
+  };
+  const add = (key: string, weight: number) => {
+    const term = termIdOfKey(key);
+    if (term === undefined) compiled.others.set(key, weight);
+    else {
+      compiled.terms.set(term, { key, weight, idf: model.idf[key] ?? 1 });
+      if (firstOfPhrase(term) >= 0) compiled.phraseFirsts.add(firstOfPhrase(term));
+    }
+  };
+  for (const [key, weight] of Object.entries(model.weights)) add(key, weight);
+  for (const key of [...compiled.pinned, ...compiled.banned]) {
+    if (model.weights[key] === undefined) add(key, 0);
+  }
+  if (byAdjustments.size > 8) byAdjustments.clear();
+  byAdjustments.set(signature, compiled);
+  return compiled;
+}
+
+/** A paper's contributions, unsorted and unlabelled (labels and sorting cost more than scoring). */
+function contributionsOf(
+  compiled: CompiledModel,
+  paper: RankablePaper,
+): { keys: string[]; weights: number[] } {
+  const { pinned, banned, terms, phraseFirsts } = compiled;
+  // forEachTerm inlined: this loop runs for every word of every paper at each re-score.
+  const hits = new Map<number, number>();
+  const { title, abstract } = paperWords(paper);
+  let length = 0;
+  for (const [field, times] of [
+    [title, TITLE_WEIGHT],
+    [abstract, 1],
+  ] as const) {
+    let previous = -1;
+    for (const word of field) {
+      const id = stemIdOfWord(word);
+      if (id < 0) {
+        previous = -1;
+        continue;
+      }
+      length += times;
+      if (terms.has(id)) hits.set(id, (hits.get(id) ?? 0) + times);
+      if (previous >= 0) {
+        length += times;
+        if (phraseFirsts.has(previous)) {
+          const phrase = phraseId(previous, id);
+          if (terms.has(phrase)) hits.set(phrase, (hits.get(phrase) ?? 0) + times);
+        }
+      }
+      previous = id;
+    }
+  }
+  const keys: string[] = [];
+  const weights: number[] = [];
+  const push = (key: string, contribution: number) => {
+    const weight = adjusted(contribution, key, pinned, banned);
+    if (weight !== 0) {
+      keys.push(key);
+      weights.push(weight);
+    }
+  };
+  for (const [term, count] of hits) {
+    const entry = terms.get(term) as { key: string; weight: number; idf: number };
+    push(entry.key, entry.weight * textValue(count, entry.idf, length));
+  }
+  for (const key of authorKeys(paper)) {
+    const weight = compiled.others.get(key);
+    if (weight !== undefined) push(key, weight * AUTHOR_VALUE);
+  }
+  for (const key of categoryKeys(paper)) {
+    const weight = compiled.others.get(key);
+    if (weight !== undefined) push(key, weight * CATEGORY_VALUE);
+  }
+  return { keys, weights };
+}
+
+/** The `limit` strongest contributions, labelled, by |contribution| then key (deterministic). */
+function strongest(
+  model: LearnedModel,
+  { keys, weights }: { keys: string[]; weights: number[] },
+  limit: number,
+): LearnedReason[] {
+  const order = keys.map((_, i) => i);
+  order.sort((a, b) => {
+    const byWeight = Math.abs(weights[b] as number) - Math.abs(weights[a] as number);
+    if (byWeight !== 0) return byWeight;
+    return (keys[a] as string) < (keys[b] as string) ? -1 : 1;
+  });
+  return order.slice(0, limit).map((i) => ({
+    feature: keys[i] as string,
+    label: labelOf(model, keys[i] as string),
+    weight: weights[i] as number,
+  }));
+}
+
 /**
  * Each feature's contribution to this paper's learned score (weight × value, in log-odds),
  * strongest (by |contribution|) first. A pinned feature the paper has contributes at least
@@ -303,47 +458,24 @@ export function learnedContributions(
   paper: RankablePaper,
   adjustments: Adjustments = NO_ADJUSTMENTS,
 ): LearnedReason[] {
-  const pinned = new Set(adjustments.pinned);
-  const banned = new Set(adjustments.banned);
-  const terms = paperTerms(paper);
-  const values = featureValues(terms, (key) => model.idf[key]);
-  const reasons: LearnedReason[] = [];
-  for (const [key, value] of values) {
-    const weight = model.weights[key];
-    if (weight === undefined) continue;
-    const contribution = weight * value;
-    reasons.push({
-      feature: key,
-      label: labelOf(model, key),
-      weight: adjusted(contribution, key, pinned, banned),
-    });
-  }
-  for (const key of [...pinned, ...banned]) {
-    if (model.weights[key] !== undefined) continue;
-    const has =
-      terms.text.has(key) || terms.authors.includes(key) || terms.categories.includes(key);
-    if (has)
-      reasons.push({
-        feature: key,
-        label: labelOf(model, key),
-        weight: adjusted(0, key, pinned, banned),
-      });
-  }
-  return reasons.sort(
-    (a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.feature.localeCompare(b.feature),
-  );
+  const found = contributionsOf(compile(model, adjustments), paper);
+  return strongest(model, found, found.keys.length);
 }
 
-/** The learned log-odds of a paper: bias plus its contributions. */
+/**
+ * The learned log-odds of a paper (bias plus every contribution) and its `limit` strongest
+ * contributions.
+ */
 export function learnedLogit(
   model: LearnedModel,
   paper: RankablePaper,
   adjustments: Adjustments = NO_ADJUSTMENTS,
+  limit = 8,
 ): { logit: number; contributions: LearnedReason[] } {
-  const contributions = learnedContributions(model, paper, adjustments);
+  const found = contributionsOf(compile(model, adjustments), paper);
   let logit = model.bias;
-  for (const c of contributions) logit += c.weight;
-  return { logit, contributions };
+  for (const weight of found.weights) logit += weight;
+  return { logit, contributions: strongest(model, found, limit) };
 }
 
 /** What was learned: the top positive and negative features, with pins and bans applied. */

@@ -1,6 +1,11 @@
 import { matchInterests } from '@/utils/shared/ranking/interests';
 import { type Adjustments, type LearnedModel, learnedLogit } from '@/utils/shared/ranking/model';
-import type { Interests, RankablePaper, Relevance } from '@/utils/shared/ranking/types';
+import type {
+  Interests,
+  LearnedReason,
+  RankablePaper,
+  Relevance,
+} from '@/utils/shared/ranking/types';
 
 /**
  * A paper's score is a probability on the log-odds scale: the learned log-odds (a fixed prior at
@@ -34,6 +39,28 @@ function boostOf(reasons: readonly string[]): number {
   return Math.min(boost, MAX_BOOST);
 }
 
+/** The words of a `w:`/`p:` feature key (stems). */
+function stemsOf(feature: string): string[] {
+  return feature.startsWith('w:') || feature.startsWith('p:') ? feature.slice(2).split(' ') : [];
+}
+
+/**
+ * The strongest contributions worth naming, leaving out a word whose phrase is already named
+ * ("graph neural" makes "neural" say nothing new), and a phrase whose words are.
+ */
+function strongestDistinct(contributions: readonly LearnedReason[]): LearnedReason[] {
+  const chosen: LearnedReason[] = [];
+  const shown = new Set<string>();
+  for (const c of contributions) {
+    if (chosen.length === LEARNED_REASONS || Math.abs(c.weight) < NEGLIGIBLE) break;
+    const stems = stemsOf(c.feature);
+    if (stems.length > 0 && stems.every((x) => shown.has(x))) continue;
+    chosen.push(c);
+    for (const x of stems) shown.add(x);
+  }
+  return chosen;
+}
+
 /** A paper's relevance: interests first, then the learned model; with the reasons. */
 export function rankPaper(
   paper: RankablePaper,
@@ -47,10 +74,10 @@ export function rankPaper(
   if (model) {
     const result = learnedLogit(model, paper, adjustments);
     logit = Math.max(-MAX_LEARNED_LOGIT, Math.min(MAX_LEARNED_LOGIT, result.logit));
-    learned = result.contributions
-      .filter((c) => Math.abs(c.weight) >= NEGLIGIBLE)
-      .slice(0, LEARNED_REASONS)
-      .map((c) => ({ ...c, weight: Math.round(c.weight * 1000) / 1000 }));
+    learned = strongestDistinct(result.contributions).map((c) => ({
+      ...c,
+      weight: Math.round(c.weight * 1000) / 1000,
+    }));
   }
   const relevance: Relevance = {
     score: 0,

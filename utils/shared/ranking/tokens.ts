@@ -116,6 +116,18 @@ function givenParts(tokens: readonly string[]): string[] {
  * Undefined for a name with no letters.
  */
 export function parseAuthorName(name: string): AuthorName | undefined {
+  if (parsedNames.has(name)) return parsedNames.get(name);
+  const parsed = parseAuthorNameUncached(name);
+  if (parsedNames.size >= NAME_CACHE_LIMIT) parsedNames.clear();
+  parsedNames.set(name, parsed);
+  return parsed;
+}
+
+/** Names recur across a digest (and every re-score): parse each once. */
+const parsedNames = new Map<string, AuthorName | undefined>();
+const NAME_CACHE_LIMIT = 50_000;
+
+function parseAuthorNameUncached(name: string): AuthorName | undefined {
   const comma = name.indexOf(',');
   if (comma >= 0) {
     const surnameTokens = nameTokens(name.slice(0, comma));
@@ -164,4 +176,85 @@ export function authorKey(name: string): string | undefined {
   if (!parsed) return undefined;
   const initial = parsed.given[0]?.[0];
   return initial ? `a:${parsed.surname} ${initial}` : `a:${parsed.surname}`;
+}
+
+/**
+ * Words are interned to numbers: a paper's words are then a small typed array (no strings kept
+ * alive per paper), and per-word results (stems) are computed once per word, not per occurrence.
+ */
+let wordIds = new Map<string, number>();
+let wordTexts: string[] = [];
+let lightStems: string[] = [];
+const WORD_LIMIT = 1_000_000;
+/** Bumped when the word table is reset: tables indexed by word id must then be reset too. */
+export let wordGeneration = 0;
+
+export function wordText(id: number): string {
+  return wordTexts[id] as string;
+}
+
+/** The light stem of an interned word (memoised). */
+export function lightStemOf(id: number): string {
+  let light = lightStems[id];
+  if (light === undefined) {
+    light = lightStem(wordTexts[id] as string);
+    lightStems[id] = light;
+  }
+  return light;
+}
+
+function wordIdsOf(text: string): Int32Array {
+  const tokens = words(text);
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    let id = wordIds.get(token);
+    if (id === undefined) {
+      id = wordTexts.length;
+      wordIds.set(token, id);
+      wordTexts.push(token);
+    }
+    ids[i] = id;
+  }
+  return ids;
+}
+
+/** A paper's words (interned ids), title and abstract apart (a phrase never spans the two). */
+export interface PaperWords {
+  title: Int32Array;
+  abstract: Int32Array;
+}
+
+// Papers are re-scored whenever interests or the model change, each time as new objects read from
+// the database: their words are kept by id (ints only, with the title and abstract length to
+// notice an edit), so a re-score skips tokenising. Bounded; cleared when full.
+const seenWords = new Map<string, { title: string; abstractLength: number; words: PaperWords }>();
+const SEEN_LIMIT = 20_000;
+let seenGeneration = 0;
+
+/** The words of a paper, tokenised once per paper id and text (matching and the model share them). */
+export function paperWords(paper: { id?: string; title: string; abstract?: string }): PaperWords {
+  if (wordTexts.length > WORD_LIMIT) {
+    wordIds = new Map();
+    wordTexts = [];
+    lightStems = [];
+    wordGeneration++;
+  }
+  if (seenGeneration !== wordGeneration) {
+    seenWords.clear();
+    seenGeneration = wordGeneration;
+  }
+  const abstractLength = paper.abstract?.length ?? 0;
+  const seen = paper.id === undefined ? undefined : seenWords.get(paper.id);
+  if (seen && seen.title === paper.title && seen.abstractLength === abstractLength)
+    return seen.words;
+  const words = {
+    title: wordIdsOf(paper.title),
+    abstract: paper.abstract ? wordIdsOf(paper.abstract) : new Int32Array(0),
+  };
+  if (paper.id !== undefined) {
+    if (seenWords.size >= SEEN_LIMIT) seenWords.clear();
+    seenWords.set(paper.id, { title: paper.title, abstractLength, words });
+  }
+  return words;
 }
