@@ -27,7 +27,10 @@ function estimateSize(item: ListItem, withActions: boolean): number {
   if (paper.primaryCategory || paper.hf?.upvotes !== undefined || paperLinks(paper).length > 0) {
     height += 28;
   }
-  if (paper.relevance && (paper.relevance.reasons.length > 0 || paper.relevance.learned.length > 0)) {
+  if (
+    paper.relevance &&
+    (paper.relevance.reasons.length > 0 || paper.relevance.learned.length > 0)
+  ) {
     height += 18;
   }
   if (withActions) height += 30;

@@ -112,7 +112,9 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
           </p>
         ) : null}
         {reason ? (
-          <p className={paper.relevance?.excludedBy ? 'paper-reason paper-excluded' : 'paper-reason'}>
+          <p
+            className={paper.relevance?.excludedBy ? 'paper-reason paper-excluded' : 'paper-reason'}
+          >
             <span className="sr-only">Why: </span>
             {reason}
           </p>

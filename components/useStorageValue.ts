@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
 /** A storage item's value, kept current as it changes (undefined until first read). */
-export function useStorageValue<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+export function useStorageValue<T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     let live = true;
