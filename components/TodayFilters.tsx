@@ -27,7 +27,7 @@ export function TodayFilters({ filter, onChange, dismissed }: TodayFiltersProps)
             checked={filter === choice.id}
             onChange={() => onChange(choice.id)}
           />
-          <span>{choice.label}</span>
+          <span className="filter-label">{choice.label}</span>
         </label>
       ))}
     </fieldset>
