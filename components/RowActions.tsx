@@ -44,15 +44,16 @@ export function RowActions({
   const follow = (author: string) => {
     setFollowOpen(false);
     send('followAuthor', { id: paper.id, author }).then(
-      () => notify(`Following ${author}`),
-      (error: unknown) => notify(`Could not follow ${author}: ${reasonOf(error)}`),
+      () => notify(`Following ${author.trim()}`),
+      (error: unknown) => notify(`Could not follow ${author.trim()}: ${reasonOf(error)}`),
     );
   };
 
-  const authors = paper.authors
-    .map((author) => author.trim())
-    .filter(Boolean)
-    .slice(0, MAX_FOLLOW_CHOICES);
+  // Sent as the paper lists them: the background only follows a name the paper carries.
+  const authors = [...new Set(paper.authors.filter((author) => author.trim()))].slice(
+    0,
+    MAX_FOLLOW_CHOICES,
+  );
   const dismissed = paper.dismissedAt !== undefined;
 
   return (
@@ -75,7 +76,7 @@ export function RowActions({
           aria-label={`Follow an author of ${name}`}
           onClick={() => setFollowOpen(!followOpen)}
         >
-          Follow author <span aria-hidden="true">▾</span>
+          Follow an author <span aria-hidden="true">▾</span>
         </button>
       ) : null}
       {dismissed ? (
@@ -103,7 +104,7 @@ export function RowActions({
           {authors.map((author) => (
             <li key={author}>
               <button type="button" className="row-action" onClick={() => follow(author)}>
-                Follow {author}
+                Follow {author.trim()}
               </button>
             </li>
           ))}
