@@ -92,9 +92,9 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
         if (dismissed === undefined || dismissed === (paper.dismissedAt !== undefined)) {
           return paper;
         }
-        return { ...paper, dismissedAt: dismissed ? current : undefined };
+        return { ...paper, dismissedAt: dismissed ? today : undefined };
       }),
-    [papers, dismissing, current],
+    [papers, dismissing, today],
   );
   const shown = useMemo(
     () => (withPending ? triageToday(withPending, filter) : []),
@@ -248,9 +248,10 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
       dismiss,
       restore,
       allSeenAt,
-      now: current,
+      // The start of the day is all "new" needs; a stable value keeps the rows from re-rendering.
+      now: today,
     }),
-    [activeId, moves, dismiss, restore, allSeenAt, current],
+    [activeId, moves, dismiss, restore, allSeenAt, today],
   );
 
   if (total === 0) return <Onboarding />;
