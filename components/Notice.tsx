@@ -1,31 +1,57 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 
-type Notify = (message: string) => void;
+/** A button the notice offers next to its message ("Undo"). */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+type Notify = (message: string, action?: NoticeAction) => void;
+
+interface Shown {
+  message: string;
+  action?: NoticeAction;
+}
 
 const NoticeContext = createContext<Notify>(() => {});
 
-/** Lets any component report a short message (e.g. a failed save); shown in a live region. */
+/**
+ * Lets any component report a short message (a failed save, "Dismissed … Undo"); shown in a live
+ * region. A notice with an action stays longer, so there is time to reach its button.
+ */
 export function NoticeProvider({ children }: { children: ReactNode }) {
-  const [message, setMessage] = useState<string | null>(null);
-  const notify = useCallback<Notify>((text) => setMessage(text), []);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const notify = useCallback<Notify>((message, action) => setShown({ message, action }), []);
 
   useEffect(() => {
-    if (message === null) return;
-    const timer = setTimeout(() => setMessage(null), 6000);
+    if (shown === null) return;
+    const timer = setTimeout(() => setShown(null), shown.action ? 10_000 : 6000);
     return () => clearTimeout(timer);
-  }, [message]);
+  }, [shown]);
 
   return (
     <NoticeContext.Provider value={notify}>
       {children}
       <div className="notice-region" role="status" aria-live="polite">
-        {message !== null ? (
+        {shown !== null ? (
           <div className="notice">
-            <span>{message}</span>
+            <span>{shown.message}</span>
+            {shown.action ? (
+              <button
+                type="button"
+                className="notice-action"
+                onClick={() => {
+                  shown.action?.run();
+                  setShown(null);
+                }}
+              >
+                {shown.action.label}
+              </button>
+            ) : null}
             <button
               type="button"
               className="notice-close"
-              onClick={() => setMessage(null)}
+              onClick={() => setShown(null)}
               aria-label="Dismiss"
             >
               ×

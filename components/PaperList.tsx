@@ -15,7 +15,7 @@ const lines = (text: string | undefined, max: number) =>
   Math.min(max, Math.max(1, Math.ceil((text?.length ?? 0) / CHARS_PER_LINE)));
 
 /** First guess of a row's height (px), replaced by its measured height once rendered. */
-function estimateSize(item: ListItem): number {
+function estimateSize(item: ListItem, withActions: boolean): number {
   if (item.type === 'header') return 34;
   const { paper } = item;
   let height = 20 + lines(paper.title, 3) * 19 + 17; // padding, title, authors
@@ -27,6 +27,13 @@ function estimateSize(item: ListItem): number {
   if (paper.primaryCategory || paper.hf?.upvotes !== undefined || paperLinks(paper).length > 0) {
     height += 28;
   }
+  if (
+    paper.relevance &&
+    (paper.relevance.reasons.length > 0 || paper.relevance.learned.length > 0)
+  ) {
+    height += 18;
+  }
+  if (withActions) height += 30;
   return height;
 }
 
@@ -52,11 +59,20 @@ interface PaperListProps {
   /** Insert a header (label + count) before each run of papers with the same sighting label. */
   grouped: boolean;
   viewportHeight?: number;
+  /** Today's triage: rows carry actions (taller), and keys move to `activeId`. */
+  triage?: { activeId: string | undefined; scrollRequest: number };
 }
 
 /** The windowed list of paper rows shared by Today and Saved. */
-export function PaperList({ papers, grouped, viewportHeight }: PaperListProps) {
+export function PaperList({ papers, grouped, viewportHeight, triage }: PaperListProps) {
   const items = useMemo(() => toItems(papers, grouped), [papers, grouped]);
+  const withActions = triage !== undefined;
+  const estimate = useCallback((item: ListItem) => estimateSize(item, withActions), [withActions]);
+  const activeId = triage?.activeId;
+  const activeIndex = useMemo(
+    () => items.findIndex((item) => item.type === 'paper' && item.paper.id === activeId),
+    [items, activeId],
+  );
   const total = papers.length;
   // The rows rendered without an abstract are looked up on the arXiv API (see useFillIn).
   const fillIn = useFillIn();
@@ -70,8 +86,10 @@ export function PaperList({ papers, grouped, viewportHeight }: PaperListProps) {
     <VirtualList
       items={items}
       getKey={getKey}
-      estimateSize={estimateSize}
+      estimateSize={estimate}
       viewportHeight={viewportHeight}
+      scrollToIndex={activeIndex}
+      scrollRequest={triage?.scrollRequest}
       overscan={4}
       onRendered={onRendered}
       renderItem={(item) =>

@@ -1,9 +1,13 @@
-import { memo, useId } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { CodeLinks } from '@/components/CodeLinks';
 import { ExternalLink } from '@/components/ExternalLink';
+import { RowActions } from '@/components/RowActions';
 import { SaveToggle } from '@/components/SaveToggle';
+import { TexText } from '@/components/TexText';
+import { useTriage } from '@/components/TriageContext';
 import { useDeviceTldr } from '@/components/useDeviceTldr';
 import { abstractUrl, shortAuthors } from '@/utils/pages/paperDisplay';
+import { isNewPaper, reasonText } from '@/utils/pages/triage';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 interface PaperRowProps {
@@ -22,7 +26,8 @@ function authorTooltip(authors: readonly string[]): string {
 
 /**
  * One paper: linked title, authors, summary (local TL;DR first; HF's AI summary labelled as such),
- * category, upvotes, code/project chips and the save star. All text is rendered as text.
+ * why it ranks where it does, its state (new, opened), category, upvotes, code/project chips and
+ * the save star; in Today also the triage actions. All text is rendered as text, TeX as MathML.
  */
 export const PaperRow = memo(function PaperRow({ paper, position, setSize }: PaperRowProps) {
   const titleId = useId();
@@ -34,20 +39,46 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
   const article = paper.article;
   // Opt-in on-device summary; the local TL;DR shows until it is ready, and whenever it fails.
   const deviceTldr = useDeviceTldr(article ? undefined : paper.abstract);
+  const triage = useTriage();
+  const active = triage !== null && triage.activeId === paper.id;
+  const rowRef = useRef<HTMLElement>(null);
+  const focusTick = triage?.focusTick;
+  const pendingFocus = triage?.pendingFocus;
+  // Keys moved here: focus the row once it is rendered (it may only now be scrolled into the window).
+  useEffect(() => {
+    if (!active || !pendingFocus || pendingFocus.current !== paper.id || focusTick === undefined) {
+      return;
+    }
+    pendingFocus.current = null;
+    rowRef.current?.focus();
+  }, [active, pendingFocus, paper.id, focusTick]);
+  const reason = reasonText(paper.relevance);
+  const isNew = triage !== null && isNewPaper(paper, triage.allSeenAt, triage.now);
+  const opened = paper.openedAt !== undefined;
 
   return (
     <article
-      className="paper"
+      ref={rowRef}
+      className={active ? 'paper paper-active' : 'paper'}
       aria-labelledby={titleId}
       aria-posinset={position}
       aria-setsize={setSize}
+      data-paper-id={paper.id}
+      tabIndex={triage ? -1 : undefined}
+      onFocus={triage ? () => triage.setActiveId(paper.id) : undefined}
     >
       <div className="paper-body">
         <h3 className="paper-title" id={titleId}>
           <ExternalLink href={abstractUrl(paper.id)} title={title}>
-            {title}
+            <TexText text={title} />
           </ExternalLink>
         </h3>
+        {isNew || opened ? (
+          <p className="paper-state">
+            {isNew ? <span className="state state-new">New</span> : null}
+            {opened ? <span className="state state-opened">Opened</span> : null}
+          </p>
+        ) : null}
         {authors ? (
           <p className="paper-authors" title={authorTooltip(paper.authors)}>
             {authors}
@@ -59,13 +90,16 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
           </p>
         ) : tldr ? (
           <p className="paper-tldr">
-            <span className="summary-label">{article ? 'Key point' : 'TL;DR'}</span> {tldr}
+            <span className="summary-label">{article ? 'Key point' : 'TL;DR'}</span>{' '}
+            <TexText text={tldr} />
           </p>
         ) : null}
         {aiSummary ? (
           <div className={tldr ? 'paper-ai paper-ai-secondary' : 'paper-ai'}>
             <span className="summary-label">AI summary (Hugging Face)</span>
-            <p>{aiSummary}</p>
+            <p>
+              <TexText text={aiSummary} />
+            </p>
           </div>
         ) : null}
         {!tldr && !aiSummary ? (
@@ -75,6 +109,14 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
               : article
                 ? 'No key sentences'
                 : 'No abstract yet'}
+          </p>
+        ) : null}
+        {reason ? (
+          <p
+            className={paper.relevance?.excludedBy ? 'paper-reason paper-excluded' : 'paper-reason'}
+          >
+            <span className="sr-only">Why: </span>
+            {reason}
           </p>
         ) : null}
         <div className="paper-meta">
@@ -99,6 +141,7 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
           ) : null}
           <CodeLinks paper={paper} />
         </div>
+        {triage ? <RowActions paper={paper} name={title.slice(0, 80)} triage={triage} /> : null}
       </div>
       <SaveToggle id={paper.id} title={title} saved={paper.savedAt !== undefined} />
     </article>

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/pages/sendMessage';
 import { db as defaultDb, type PaperlightDatabase } from '@/utils/storage/database';
 
@@ -10,9 +11,20 @@ export interface PopupServices {
   send: typeof sendMessage;
   /** The clock (ms since epoch): decides which day is "today". */
   now: () => number;
+  /** Opens the options page (where the interests are set). */
+  openOptions: () => void;
 }
 
-const defaultServices: PopupServices = { db: defaultDb, send: sendMessage, now: Date.now };
+const defaultServices: PopupServices = {
+  db: defaultDb,
+  send: sendMessage,
+  now: Date.now,
+  openOptions: () => {
+    browser.runtime.openOptionsPage().catch((error: unknown) => {
+      console.warn('[Paperlight] could not open the options page:', error);
+    });
+  },
+};
 
 const PopupContext = createContext<PopupServices>(defaultServices);
 
@@ -20,14 +32,15 @@ export function PopupProvider({
   children,
   ...overrides
 }: Partial<PopupServices> & { children: ReactNode }) {
-  const { db, send, now } = overrides;
+  const { db, send, now, openOptions } = overrides;
   const value = useMemo<PopupServices>(
     () => ({
       db: db ?? defaultServices.db,
       send: send ?? defaultServices.send,
       now: now ?? defaultServices.now,
+      openOptions: openOptions ?? defaultServices.openOptions,
     }),
-    [db, send, now],
+    [db, send, now, openOptions],
   );
   return <PopupContext.Provider value={value}>{children}</PopupContext.Provider>;
 }

@@ -1,17 +1,56 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DayNav } from '@/components/DayNav';
 import { EmptyState } from '@/components/EmptyState';
 import { ExternalLink } from '@/components/ExternalLink';
+import { useNotify } from '@/components/Notice';
 import { Onboarding } from '@/components/Onboarding';
 import { PaperList } from '@/components/PaperList';
 import { usePopupServices } from '@/components/PopupContext';
+import { TodayFilters } from '@/components/TodayFilters';
+import { type Triage, TriageContext } from '@/components/TriageContext';
+import { useStorageValue } from '@/components/useStorageValue';
 import { dayName } from '@/utils/pages/paperDisplay';
 import { countPapers, papersFirstSeenInDay } from '@/utils/pages/paperQueries';
+import {
+  countDismissed,
+  relevanceDiffers,
+  rowAfterRemoval,
+  stepRow,
+  type TodayFilter,
+  triageToday,
+} from '@/utils/pages/triage';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
+import { allSeenAtItem, interestsItem, learnedModelItem } from '@/utils/storage/rankingStore';
 
 function noPapersTitle(dayStart: number, now: number): string {
   const name = dayName(dayStart, now);
   return name === 'Yesterday' ? 'No new papers yesterday' : `No new papers on ${name}`;
+}
+
+const FILTER_EMPTY: Readonly<Record<TodayFilter, string>> = {
+  all: 'Every paper of the day is dismissed.',
+  matches: 'No paper matches your interests.',
+  code: 'No paper with a code link.',
+  unopened: 'You opened them all.',
+  dismissed: 'Nothing dismissed.',
+};
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** Typing in a field, or a control that owns the arrow keys: the list's keys stay out of it. */
+function keysBelongTo(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('input:not([type="radio"]):not([type="checkbox"]), textarea, select')) {
+    return true;
+  }
+  if (target instanceof HTMLElement && target.isContentEditable) return true;
+  return (
+    key.startsWith('Arrow') && target.closest('[role="tablist"], input[type="radio"]') !== null
+  );
 }
 
 interface TodayViewProps {
@@ -21,19 +60,211 @@ interface TodayViewProps {
   viewportHeight?: number;
 }
 
-/** The papers first seen on one local day (today by default), grouped by where they were seen. */
+/**
+ * The papers first seen on one local day (today by default), in relevance order with the reason
+ * for each, filtered, with the triage keys (arrows / j k move, s save, x not interested, Enter or
+ * o open, Ctrl/Cmd+Z undo). While relevance ties everywhere, grouped by where they were seen.
+ */
 export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewProps) {
-  const { db, now } = usePopupServices();
+  const { db, now, send, openOptions } = usePopupServices();
+  const notify = useNotify();
   const papers = useLiveQuery(() => papersFirstSeenInDay(db, dayStart), [db, dayStart]);
   const total = useLiveQuery(() => countPapers(db), [db]);
+  const model = useStorageValue(learnedModelItem);
+  const interests = useStorageValue(interestsItem);
+  const storedAllSeenAt = useStorageValue(allSeenAtItem);
+  const [markedAt, setMarkedAt] = useState(0);
+  const [filter, setFilter] = useState<TodayFilter>('all');
+  // Dismissals sent but not yet in the digest: the row leaves (or comes back) at once.
+  const [dismissing, setDismissing] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [activeId, setActiveId] = useState<string | undefined>(undefined);
+  const [moves, setMoves] = useState(0);
+  const pendingFocus = useRef<string | null>(null);
+  const lastDismissed = useRef<PaperRecord | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const current = now();
   const today = startOfLocalDay(current);
+
+  const withPending = useMemo(
+    () =>
+      papers?.map((paper) => {
+        const dismissed = dismissing.get(paper.id);
+        if (dismissed === undefined || dismissed === (paper.dismissedAt !== undefined)) {
+          return paper;
+        }
+        return { ...paper, dismissedAt: dismissed ? today : undefined };
+      }),
+    [papers, dismissing, today],
+  );
+  const shown = useMemo(
+    () => (withPending ? triageToday(withPending, filter) : []),
+    [withPending, filter],
+  );
+
+  // Forget pending dismissals once the digest agrees.
+  useEffect(() => {
+    if (!papers || dismissing.size === 0) return;
+    const agreed = papers.filter(
+      (paper) => dismissing.get(paper.id) === (paper.dismissedAt !== undefined),
+    );
+    if (agreed.length === 0) return;
+    setDismissing((previous) => {
+      const next = new Map(previous);
+      for (const paper of agreed) next.delete(paper.id);
+      return next;
+    });
+  }, [papers, dismissing]);
+
+  const moveTo = useCallback((id: string) => {
+    pendingFocus.current = id;
+    setActiveId(id);
+    setMoves((count) => count + 1);
+  }, []);
+
+  const setDismissed = useCallback(
+    (paper: PaperRecord, dismissed: boolean) => {
+      setDismissing((previous) => new Map(previous).set(paper.id, dismissed));
+      send('setDismissed', { id: paper.id, dismissed }).catch((error: unknown) => {
+        setDismissing((previous) => {
+          const next = new Map(previous);
+          next.delete(paper.id);
+          return next;
+        });
+        notify(`Could not ${dismissed ? 'dismiss' : 'restore'} the paper: ${reasonOf(error)}`);
+      });
+    },
+    [send, notify],
+  );
+
+  const restore = useCallback(
+    (paper: PaperRecord) => {
+      setDismissed(paper, false);
+      if (lastDismissed.current?.id === paper.id) lastDismissed.current = null;
+    },
+    [setDismissed],
+  );
+
+  const undo = useCallback(
+    (paper: PaperRecord) => {
+      restore(paper);
+      moveTo(paper.id);
+    },
+    [restore, moveTo],
+  );
+
+  const dismiss = useCallback(
+    (paper: PaperRecord) => {
+      const next = rowAfterRemoval(
+        shown.map((row) => row.id),
+        paper.id,
+      );
+      setDismissed(paper, true);
+      lastDismissed.current = paper;
+      if (next) moveTo(next);
+      notify(`Not interested: ${clip(paper.title || paper.id, 60)}`, {
+        label: 'Undo',
+        run: () => undo(paper),
+      });
+    },
+    [shown, setDismissed, moveTo, notify, undo],
+  );
+
+  const markAllSeen = () => {
+    send('markAllSeen', {}).then(
+      () => {
+        setMarkedAt(now());
+        notify('All papers marked as seen');
+      },
+      (error: unknown) => notify(`Could not mark all as seen: ${reasonOf(error)}`),
+    );
+  };
+
+  const rowElement = (id: string) =>
+    [...(listRef.current?.querySelectorAll<HTMLElement>('article[data-paper-id]') ?? [])].find(
+      (element) => element.dataset.paperId === id,
+    );
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || keysBelongTo(event.target, event.key)) return;
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
+      const paper = lastDismissed.current;
+      if (!paper) return;
+      event.preventDefault();
+      undo(paper);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const ids = shown.map((paper) => paper.id);
+    const active = shown.find((paper) => paper.id === activeId);
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+      case 'ArrowUp':
+      case 'k': {
+        const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : -1;
+        const next = stepRow(ids, active?.id, step);
+        if (next) moveTo(next);
+        else handled = false;
+        break;
+      }
+      case 's':
+        if (active) rowElement(active.id)?.querySelector<HTMLElement>('.save-toggle')?.click();
+        else handled = false;
+        break;
+      case 'x':
+        if (active && active.dismissedAt === undefined) dismiss(active);
+        else handled = false;
+        break;
+      case 'Enter':
+      case 'o': {
+        const row = active ? rowElement(active.id) : undefined;
+        // Enter on a button or link inside the row is that control's own.
+        if (row && (event.key === 'o' || event.target === row)) {
+          row.querySelector<HTMLElement>('.paper-title a')?.click();
+        } else handled = false;
+        break;
+      }
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyRef.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const allSeenAt = Math.max(storedAllSeenAt ?? 0, markedAt);
+  const triage = useMemo<Triage>(
+    () => ({
+      activeId,
+      setActiveId,
+      pendingFocus,
+      focusTick: moves,
+      dismiss,
+      restore,
+      allSeenAt,
+      // The start of the day is all "new" needs; a stable value keeps the rows from re-rendering.
+      now: today,
+    }),
+    [activeId, moves, dismiss, restore, allSeenAt, today],
+  );
 
   if (total === 0) return <Onboarding />;
 
   const isToday = dayStart >= today;
+  const noInterests =
+    interests !== undefined &&
+    interests.keywords.length === 0 &&
+    interests.exclusions.length === 0 &&
+    interests.authors.length === 0 &&
+    interests.categories.length === 0;
   return (
-    <div className="view">
+    <div className="view" ref={listRef}>
       <DayNav
         dayStart={dayStart}
         now={current}
@@ -42,7 +273,7 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
         onPrevious={() => onDayChange(addLocalDays(dayStart, -1))}
         onNext={() => onDayChange(Math.min(today, addLocalDays(dayStart, 1)))}
       />
-      {papers === undefined ? (
+      {papers === undefined || withPending === undefined ? (
         <p className="loading" aria-busy="true">
           Loading…
         </p>
@@ -65,7 +296,44 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
           </EmptyState>
         )
       ) : (
-        <PaperList key={dayStart} papers={papers} grouped viewportHeight={viewportHeight} />
+        <>
+          <div className="triage-bar">
+            <TodayFilters
+              filter={filter}
+              onChange={setFilter}
+              dismissed={countDismissed(withPending)}
+            />
+            <button type="button" className="triage-button" onClick={markAllSeen}>
+              Mark all as seen
+            </button>
+          </div>
+          {model === null ? (
+            <p className="cold-start">
+              Ranked by your interests only until you save or open a few papers.
+              {noInterests ? (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={openOptions}>
+                    Set your interests
+                  </button>
+                </>
+              ) : null}
+            </p>
+          ) : null}
+          {shown.length === 0 ? (
+            <p className="filter-empty">{FILTER_EMPTY[filter]}</p>
+          ) : (
+            <TriageContext.Provider value={triage}>
+              <PaperList
+                key={`${dayStart}:${filter}`}
+                papers={shown}
+                grouped={!relevanceDiffers(shown)}
+                viewportHeight={viewportHeight}
+                triage={{ activeId, scrollRequest: moves }}
+              />
+            </TriageContext.Provider>
+          )}
+        </>
       )}
     </div>
   );

@@ -22,6 +22,9 @@ interface VirtualListProps<T> {
   className?: string;
   /** Told the items rendered (in view, plus the overscan) whenever they change. */
   onRendered?: (items: readonly T[]) => void;
+  /** Brings this item into view each time `scrollRequest` changes (keyboard movement). */
+  scrollToIndex?: number;
+  scrollRequest?: number;
 }
 
 /** A measured height, or (no layout: a hidden panel, jsdom) the last known one or the estimate. */
@@ -52,6 +55,8 @@ export function VirtualList<T>({
   renderItem,
   className,
   onRendered,
+  scrollToIndex,
+  scrollRequest,
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
@@ -81,6 +86,12 @@ export function VirtualList<T>({
   useEffect(() => {
     onRendered?.(items.slice(first, end));
   }, [onRendered, items, first, end]);
+  // Only a new request scrolls: the reader's own scrolling is not undone when the items change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the request alone
+  useEffect(() => {
+    if (scrollRequest === undefined || scrollToIndex === undefined || scrollToIndex < 0) return;
+    virtualizer.scrollToIndex(scrollToIndex, { align: 'auto' });
+  }, [scrollRequest]);
   return (
     <div
       ref={scrollRef}

@@ -1,10 +1,15 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { BadgeModeSection } from '@/components/options/BadgeModeSection';
 import { FetchResult } from '@/components/options/FetchResult';
+import { InterestsSection } from '@/components/options/InterestsSection';
+import { LearnedPanel } from '@/components/options/LearnedPanel';
 import {
   OnDeviceSummary,
   type OnDeviceSummaryServices,
 } from '@/components/options/OnDeviceSummary';
+import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import type { DigestReport } from '@/utils/shared/protocol';
+import type { topFeatures } from '@/utils/shared/ranking/model';
 import {
   type DigestSettings,
   isPeriodHours,
@@ -19,6 +24,8 @@ export interface OptionsAppProps {
   fetchNow: () => Promise<DigestReport>;
   /** The popup's opt-in to Chrome's on-device summarizer (saved on change, outside the form). */
   onDevice: OnDeviceSummaryServices;
+  /** What the learned model says (the ranking's topFeatures unless a test gives its own). */
+  describeModel?: typeof topFeatures;
 }
 
 interface Draft {
@@ -44,8 +51,11 @@ function draftOf(settings: DigestSettings): Draft {
   };
 }
 
-/** The options page: which sources the background digest fetches, how often, and "Fetch now". */
-export function OptionsApp({ load, save, fetchNow, onDevice }: OptionsAppProps) {
+/**
+ * The options page: interests, what was learned (pins, bans, reset), the badge, which sources the
+ * background digest fetches, how often, and "Fetch now", the on-device summarizer, the keys.
+ */
+export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: OptionsAppProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -133,6 +143,10 @@ export function OptionsApp({ load, save, fetchNow, onDevice }: OptionsAppProps) 
   return (
     <main className="options">
       <h1>Paperlight</h1>
+      <InterestsSection />
+      <LearnedPanel describe={describeModel} />
+      <BadgeModeSection />
+      <h2>Background digest</h2>
       <p className="lead">
         Besides the pages you read, Paperlight can fetch new papers in the background and add them
         to your digest. It asks each site politely (at most one request every 3 seconds to arXiv,
@@ -228,6 +242,7 @@ export function OptionsApp({ load, save, fetchNow, onDevice }: OptionsAppProps) 
         {status.kind === 'fetched' ? <FetchResult report={status.report} /> : null}
       </output>
       <OnDeviceSummary services={onDevice} />
+      <ShortcutsSection />
     </main>
   );
 }

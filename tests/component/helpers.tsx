@@ -5,6 +5,7 @@ import { PopupProvider, type PopupServices } from '@/components/PopupContext';
 import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { Payload, Response } from '@/utils/shared/protocol';
 import { PaperlightDatabase } from '@/utils/storage/database';
+import { allSeenAtItem } from '@/utils/storage/rankingStore';
 
 /** A fixed "now": Friday 27 Nov 2026, 15:00 local time. */
 export const NOW = new Date(2026, 10, 27, 15, 0, 0).getTime();
@@ -51,23 +52,43 @@ export function makePaper(
   };
 }
 
+const statusOf = (id: string): Response<'setSaved'> => ({
+  id,
+  saved: false,
+  seenBefore: false,
+  opened: false,
+  dismissed: false,
+  hasCode: false,
+});
+
 /**
- * A `send` standing in for the background: records calls and applies `setSaved` to the test
- * database, like the real background does.
+ * A `send` standing in for the background: records calls and applies `setSaved`, `setDismissed`,
+ * `setLiked` and `markAllSeen` to the test database and storage, like the real background does.
  */
 export function fakeSend(db: PaperlightDatabase, now = NOW) {
   return vi.fn(async (type: string, payload: unknown): Promise<unknown> => {
     if (type === 'setSaved') {
       const { id, saved } = payload as Payload<'setSaved'>;
       await db.papers.update(id, { savedAt: saved ? now : undefined });
-      return {
-        id,
-        saved,
-        seenBefore: false,
-        opened: false,
-        dismissed: false,
-        hasCode: false,
-      } satisfies Response<'setSaved'>;
+      return { ...statusOf(id), saved } satisfies Response<'setSaved'>;
+    }
+    if (type === 'setDismissed') {
+      const { id, dismissed } = payload as Payload<'setDismissed'>;
+      await db.papers.update(id, { dismissedAt: dismissed ? now : undefined });
+      return { ...statusOf(id), dismissed };
+    }
+    if (type === 'setLiked') {
+      const { id, liked } = payload as Payload<'setLiked'>;
+      await db.papers.update(id, { likedAt: liked ? now : undefined });
+      return statusOf(id);
+    }
+    if (type === 'followAuthor') {
+      const { author } = payload as Payload<'followAuthor'>;
+      return { following: [author] } satisfies Response<'followAuthor'>;
+    }
+    if (type === 'markAllSeen') {
+      await allSeenAtItem.setValue(now);
+      return { badge: '' } satisfies Response<'markAllSeen'>;
     }
     if (type === 'popupOpened') return { badge: '' };
     throw new Error(`unexpected message ${type}`);
@@ -79,16 +100,23 @@ export function renderPopup({
   send = fakeSend(db),
   now = () => NOW,
   listViewportHeight = 600,
+  openOptions = vi.fn(),
 }: {
   db: PaperlightDatabase;
   send?: ReturnType<typeof vi.fn>;
   now?: () => number;
   listViewportHeight?: number;
+  openOptions?: () => void;
 }) {
   const result = render(
-    <PopupProvider db={db} send={send as unknown as PopupServices['send']} now={now}>
+    <PopupProvider
+      db={db}
+      send={send as unknown as PopupServices['send']}
+      now={now}
+      openOptions={openOptions}
+    >
       <App listViewportHeight={listViewportHeight} />
     </PopupProvider>,
   );
-  return { ...result, send };
+  return { ...result, send, openOptions };
 }

@@ -121,6 +121,14 @@ describe('accessibility (axe-core) in Chromium', () => {
       // A focused row takes the hover background: its small text must still read.
       await popup.locator('article.paper .paper-title a').first().focus();
       expect(await failures(popup), 'Today, a row focused').toEqual([]);
+      // Triage: a paper dismissed with `x`, the Undo notice and the "Dismissed (1)" filter shown.
+      await popup.keyboard.press('x');
+      const undo = popup.getByRole('status').getByRole('button', { name: 'Undo' });
+      await undo.waitFor();
+      await popup.getByRole('radio', { name: 'Dismissed (1)' }).waitFor();
+      expect(await failures(popup), 'Today, the undo notice').toEqual([]);
+      await undo.click();
+      await popup.getByRole('radio', { name: /Dismissed/ }).waitFor({ state: 'detached' });
 
       await popup.getByRole('tab', { name: /Saved/ }).click();
       await popup.locator('[role="tabpanel"] article.paper').first().waitFor();

@@ -211,4 +211,23 @@ describe('the popup list keeps its place when rows above the viewport grow', () 
     expect(after.find((row) => row.id === anchor.id)?.top).toBeCloseTo(0, 0);
     await popup.close();
   });
+
+  it('j moves the focus row by row past the rendered window, scrolling each row into view', async () => {
+    const popup = await openPopup(extension);
+    await expect.poll(() => popup.locator('article.paper').count()).toBeGreaterThan(3);
+    const focusedId = () =>
+      popup.evaluate(() => document.activeElement?.getAttribute('data-paper-id') ?? null);
+    for (let step = 0; step < 40; step++) await popup.keyboard.press('j');
+    // Feed order is page order here (nothing ranks these papers).
+    await expect.poll(focusedId).toBe(ids[39]);
+    const inView = await popup.evaluate(() => {
+      const list = (document.querySelector('.vlist') as HTMLElement).getBoundingClientRect();
+      const row = (document.activeElement as HTMLElement).getBoundingClientRect();
+      return row.top >= list.top - 1 && row.bottom <= list.bottom + 1;
+    });
+    expect(inView).toBe(true);
+    await popup.keyboard.press('k');
+    await expect.poll(focusedId).toBe(ids[38]);
+    await popup.close();
+  });
 });

@@ -1,0 +1,53 @@
+import { useId } from 'react';
+
+const ON_PAGES: readonly [keys: string[], what: string][] = [
+  [['j', 'k'], 'Next / previous paper (matches first with "only matches" on)'],
+  [['s'], 'Save or unsave'],
+  [['x'], 'Not interested'],
+  [['o'], 'Open the paper'],
+];
+
+const IN_POPUP: readonly [keys: string[], what: string][] = [
+  [['↓', '↑'], 'Next / previous paper'],
+  [['j', 'k'], 'Next / previous paper'],
+  [['s'], 'Save or unsave'],
+  [['x'], 'Not interested (with Undo)'],
+  [['Ctrl/⌘', 'Z'], 'Undo "not interested"'],
+  [['Enter'], 'Open the paper (also o)'],
+];
+
+function ShortcutList({ title, rows }: { title: string; rows: typeof ON_PAGES }) {
+  const id = useId();
+  return (
+    <>
+      <h3 id={id}>{title}</h3>
+      <dl className="shortcuts" aria-labelledby={id}>
+        {rows.map(([keys, what]) => (
+          <div key={`${keys.join('+')}:${what}`}>
+            <dt>
+              {keys.map((key, index) => (
+                <span key={key}>
+                  {index > 0 ? (keys[0] === 'Ctrl/⌘' ? ' + ' : ' / ') : null}
+                  <kbd>{key}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** The keys Paperlight answers to, never inside a text field. */
+export function ShortcutsSection() {
+  const heading = useId();
+  return (
+    <section className="section" aria-labelledby={heading}>
+      <h2 id={heading}>Keyboard shortcuts</h2>
+      <ShortcutList title="On arXiv listings" rows={ON_PAGES} />
+      <ShortcutList title="In the popup" rows={IN_POPUP} />
+    </section>
+  );
+}
