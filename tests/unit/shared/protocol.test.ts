@@ -72,6 +72,16 @@ describe('refusalFor: what each sender may ask', () => {
     fetchNow: { type: 'fetchNow', payload: {} },
     popupOpened: { type: 'popupOpened', payload: {} },
     fillIn: { type: 'fillIn', payload: { ids: ['2408.00001'] } },
+    statuses: { type: 'paperStatuses', payload: { ids: ['2408.00001'] } },
+    dismiss: { type: 'setDismissed', payload: { id: '2408.00001', dismissed: true } },
+    dismissArticle: {
+      type: 'setDismissed',
+      payload: { id: 'url:https://example.com/x', dismissed: true },
+    },
+    like: { type: 'setLiked', payload: { id: '2408.00001', liked: true } },
+    likeArticle: { type: 'setLiked', payload: { id: 'url:https://example.com/x', liked: true } },
+    follow: { type: 'followAuthor', payload: { id: '2408.00001', author: 'Ada Lovelace' } },
+    markAllSeen: { type: 'markAllSeen', payload: {} },
   };
   const refusal = (sender: Sender, name: string) => {
     const checked = validateMessage(messages[name]);
@@ -85,7 +95,15 @@ describe('refusalFor: what each sender may ask', () => {
   });
 
   it('lets a content script report a page it read and save or unsave an arXiv paper', () => {
-    for (const name of ['pageDetected', 'hfPage', 'savePaper']) {
+    for (const name of [
+      'pageDetected',
+      'hfPage',
+      'savePaper',
+      'statuses',
+      'dismiss',
+      'like',
+      'follow',
+    ]) {
       expect(refusal('content-script', name)).toBeUndefined();
     }
   });
@@ -98,6 +116,9 @@ describe('refusalFor: what each sender may ask', () => {
     'fetchNow',
     'popupOpened',
     'fillIn',
+    'dismissArticle',
+    'likeArticle',
+    'markAllSeen',
   ])('refuses %s from a content script', (name) => {
     expect(refusal('content-script', name)).toMatch(/not accepted from a content script$/);
   });
@@ -114,6 +135,13 @@ describe('refusalFor: what each sender may ask', () => {
       }
     };
     walk(path.join(ROOT, 'utils/content'));
-    expect([...sent].sort()).toEqual(['pageDetected', 'setSaved']);
+    expect([...sent].sort()).toEqual([
+      'followAuthor',
+      'pageDetected',
+      'paperStatuses',
+      'setDismissed',
+      'setLiked',
+      'setSaved',
+    ]);
   });
 });
