@@ -187,8 +187,37 @@ function onClick(event: Event): void {
 /** One mark's shadow content, to clone (the markup is ours: no page text in it). */
 function template(doc: Document): DocumentFragment {
   const box = doc.createElement('template');
-  box.innerHTML = `<style>${CSS}</style>${HTML}`;
+  box.innerHTML = HTML;
   return box.content;
+}
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/**
+ * Gives a mark's shadow root its style: one constructed style sheet shared by every mark, so the
+ * browser keeps one set of rules for 2,000 marks instead of 2,000 `<style>` elements; a `<style>`
+ * where a constructed sheet cannot be adopted (some content-script worlds).
+ */
+function styleRoot(root: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = CSS;
+  root.append(style);
 }
 
 const PAGE_STYLE_ID = 'paperlight-style';
@@ -240,6 +269,7 @@ export function renderPageMarks(
       // A label for people and tests reading the page; nothing here reads it back.
       host.setAttribute('data-paperlight-id', status.id);
       const root = host.attachShadow({ mode: 'closed' });
+      styleRoot(root);
       root.append(content.cloneNode(true));
       root.addEventListener('click', onClick);
       const save = root.querySelector('.s') as HTMLButtonElement;
