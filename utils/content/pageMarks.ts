@@ -34,6 +34,16 @@ export interface PageMark {
   changed?: () => void;
 }
 
+/** A mark's own elements, kept when it is made (never looked up again). */
+interface MarkParts {
+  box: HTMLElement;
+  dot: HTMLElement;
+  seen: HTMLElement;
+  dismiss: HTMLElement;
+  /** Opened, Code, Match: made only for the papers that have them. */
+  chips: HTMLElement[];
+}
+
 const CSS = `:host{all:initial!important;display:inline-block!important;position:relative!important;width:0!important;height:0!important}
 .m{position:absolute;left:8px;top:-14px;display:flex;gap:3px;align-items:center;white-space:nowrap;font:11px/16px system-ui,sans-serif;color:#333}
 .m.d{opacity:.45}
@@ -41,84 +51,105 @@ const CSS = `:host{all:initial!important;display:inline-block!important;position
 b{font-weight:400;padding:0 4px;border-radius:3px;background:#eef1f6;color:#34507a}
 .n{background:#e3f3e6;color:#1d6a33}
 .t{background:#fdefd0;color:#744800}
-i{width:7px;height:7px;border-radius:50%;background:#b31b1b}
+i{width:7px;height:7px;border-radius:50%;background:#b31b1b;opacity:.15}
+.r1{opacity:.35}.r2{opacity:.55}.r3{opacity:.75}.r4{opacity:1}
 button{all:unset;box-sizing:border-box;height:18px;padding:0 7px;border:1px solid #8a8a8a;border-radius:999px;background:#fff;color:#333;cursor:pointer}
 button:hover{border-color:#b31b1b;color:#b31b1b}
 button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}
 .s[aria-pressed=true]{background:#b31b1b;border-color:#b31b1b;color:#fff}
+.x::after{content:"×"}.u::after{content:"⋯"}
 .x[aria-pressed=true]{background:#555;border-color:#555;color:#fff}
 .p{position:absolute;top:20px;right:0;z-index:2147483647;display:flex;flex-direction:column;padding:3px;background:#fff;border:1px solid #8a8a8a;border-radius:6px;box-shadow:0 2px 8px #0003}
 .p button{border:0;border-radius:4px}`;
 
+// The common case drawn already (a new, unsaved paper): most marks need few writes.
 const HTML =
-  '<span class="m"><i></i><b></b><b>Opened</b><b>Code</b><b class="t">Match</b>' +
-  '<button class="s" type="button"></button>' +
-  '<button class="x" type="button" title="Not interested (x)">×</button>' +
-  '<button class="u" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="More from Paperlight" title="More like this, follow an author">⋯</button>' +
-  '<span class="p" role="menu" hidden></span></span>';
+  '<span class="m"><i hidden></i><b class="n" title="New to you today">New</b>' +
+  '<button class="s" type="button" aria-pressed="false" aria-label="Save in Paperlight" title="Save in Paperlight">☆ Save</button>' +
+  '<button class="x" type="button" aria-pressed="false" aria-label="Not interested" title="Not interested (x)"></button>' +
+  '<button class="u" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="More from Paperlight" title="More like this, follow an author"></button></span>';
 
 /** The marks this script made, by their shadow root (the click listener's `currentTarget`). */
 const marksByRoot = new WeakMap<EventTarget, PageMark>();
 /** The mark at each anchor, so a second run updates it instead of adding another. */
 const marksByAnchor = new WeakMap<Element, PageMark>();
+const partsOf = new WeakMap<PageMark, MarkParts>();
 let actions: MarkActions | undefined;
-
-const parts = (mark: PageMark) => mark.save.parentElement?.children as HTMLCollection;
 
 /** The reasons a paper matches, as one phrase: "author: Y. Bengio, keyword: diffusion". */
 function matchText(status: PaperStatus): string {
   return status.relevance?.matched ? status.relevance.reasons.join(', ') : '';
 }
 
+function dotTitle(relevance: NonNullable<PaperStatus['relevance']>): string {
+  const learned = relevance.learned.map((one) => (one.weight > 0 ? '+' : '−') + one.label);
+  return (
+    `Relevance ${Math.round(relevance.score * 100)}%` +
+    (relevance.excludedBy ? `; excluded: ${relevance.excludedBy}` : '') +
+    (relevance.coldStart ? ' (from your interests; still learning)' : '') +
+    (learned.length ? `; learned: ${learned.join(', ')}` : '')
+  );
+}
+
+function chip(doc: Document, text: string, title: string, className = ''): HTMLElement {
+  const element = doc.createElement('b');
+  element.textContent = text;
+  element.title = title;
+  if (className) element.className = className;
+  return element;
+}
+
 /** Draws `status` into the mark, and dims the page entry of a paper the user is not interested in. */
 export function showStatus(mark: PageMark, status: PaperStatus): void {
+  const before = mark.status;
   mark.status = status;
-  const [dot, seen, opened, code, match, save, dismiss] = parts(mark) as unknown as [
-    HTMLElement,
-    HTMLElement,
-    HTMLElement,
-    HTMLElement,
-    HTMLElement,
-    HTMLElement,
-    HTMLElement,
-  ];
+  const parts = partsOf.get(mark);
+  if (!parts) return;
+  const { box, dot, seen, dismiss } = parts;
   const relevance = status.relevance;
   const matches = matchText(status);
-  const box = save.parentElement as HTMLElement;
-  box.className = status.dismissed ? 'm d' : 'm';
-  for (const element of mark.entry.shownIn ?? []) {
-    element.toggleAttribute('data-paperlight-dim', status.dismissed);
+  if (status.dismissed !== (box.className === 'm d')) {
+    box.className = status.dismissed ? 'm d' : 'm';
+    for (const element of mark.entry.shownIn ?? []) {
+      element.toggleAttribute('data-paperlight-dim', status.dismissed);
+    }
   }
-  dot.hidden = !relevance;
+  if (dot.hidden !== !relevance) dot.hidden = !relevance;
   if (relevance) {
-    const learned = relevance.learned.map((one) => (one.weight > 0 ? '+' : '−') + one.label);
-    dot.style.opacity = String(0.15 + 0.85 * Math.min(1, Math.max(0, relevance.score)));
-    dot.title =
-      `Relevance ${Math.round(relevance.score * 100)}%` +
-      (relevance.excludedBy ? `; excluded: ${relevance.excludedBy}` : '') +
-      (relevance.coldStart ? ' (from your interests; still learning)' : '') +
-      (learned.length ? `; learned: ${learned.join(', ')}` : '');
+    dot.className = `r${Math.min(4, Math.max(0, Math.floor(relevance.score * 5)))}`;
+    dot.title = dotTitle(relevance);
   }
   // A saved paper says "Saved"; new or seen matters for the ones not saved.
-  seen.hidden = status.saved;
-  seen.textContent = status.seenBefore ? 'Seen' : 'New';
-  seen.className = status.seenBefore ? '' : 'n';
-  seen.title = status.seenBefore ? 'Seen before today' : 'New to you today';
-  opened.hidden = !status.opened;
-  code.hidden = !status.hasCode;
-  match.hidden = !matches;
-  match.title = `Matches ${matches}`;
-  save.setAttribute('aria-pressed', String(status.saved));
-  save.setAttribute('aria-label', `Save in Paperlight${matches ? ` — matches: ${matches}` : ''}`);
-  save.textContent = status.saved ? '★ Saved' : '☆ Save';
-  save.title =
-    (status.saved
-      ? 'Saved in Paperlight (click to unsave)'
-      : status.seenBefore
-        ? 'Paperlight saw this paper before today. Save it in Paperlight'
-        : 'Save in Paperlight') + (matches ? `\nMatches: ${matches}` : '');
-  dismiss.setAttribute('aria-pressed', String(status.dismissed));
-  dismiss.setAttribute('aria-label', 'Not interested');
+  if (status.saved !== before.saved) seen.hidden = status.saved;
+  if (status.seenBefore !== before.seenBefore) {
+    seen.textContent = status.seenBefore ? 'Seen' : 'New';
+    seen.className = status.seenBefore ? '' : 'n';
+    seen.title = status.seenBefore ? 'Seen before today' : 'New to you today';
+  }
+  for (const old of parts.chips) old.remove();
+  if (parts.chips.length) parts.chips = [];
+  const doc = box.ownerDocument;
+  if (status.opened) parts.chips.push(chip(doc, 'Opened', 'You opened this paper'));
+  if (status.hasCode) parts.chips.push(chip(doc, 'Code', 'Has a code link'));
+  if (matches) parts.chips.push(chip(doc, 'Match', `Matches ${matches}`, 't'));
+  if (parts.chips.length) seen.after(...parts.chips);
+  const { save } = mark;
+  if (status.saved || before.saved) {
+    save.setAttribute('aria-pressed', String(status.saved));
+    save.textContent = status.saved ? '★ Saved' : '☆ Save';
+  }
+  if (matches || status.saved || status.seenBefore || save.title !== 'Save in Paperlight') {
+    save.setAttribute('aria-label', `Save in Paperlight${matches ? ` — matches: ${matches}` : ''}`);
+    save.title =
+      (status.saved
+        ? 'Saved in Paperlight (click to unsave)'
+        : status.seenBefore
+          ? 'Paperlight saw this paper before today. Save it in Paperlight'
+          : 'Save in Paperlight') + (matches ? `\nMatches: ${matches}` : '');
+  }
+  if (status.dismissed || before.dismissed) {
+    dismiss.setAttribute('aria-pressed', String(status.dismissed));
+  }
   mark.changed?.();
 }
 
@@ -146,12 +177,21 @@ export function toggleDismissed(mark: PageMark): void {
 }
 
 /** Opens or closes the ⋯ menu: "More like this", then "Follow <author>" per author. */
-function toggleMenu(mark: PageMark, menuButton: Element, menu: HTMLElement): void {
-  const open = menu.hidden;
+function toggleMenu(mark: PageMark, menuButton: Element): void {
+  const box = menuButton.parentElement as HTMLElement;
+  const doc = box.ownerDocument;
+  let menu = box.querySelector<HTMLElement>('.p');
+  const open = !menu || menu.hidden;
   menuButton.setAttribute('aria-expanded', String(open));
-  menu.hidden = !open;
-  if (!open || menu.firstChild) return;
-  const doc = menu.ownerDocument;
+  if (menu) {
+    menu.hidden = !open;
+    return;
+  }
+  // Made on first use: most marks never open it.
+  menu = doc.createElement('span');
+  menu.className = 'p';
+  menu.setAttribute('role', 'menu');
+  box.append(menu);
   for (const [label, act] of [
     ['More like this', () => actions?.setLiked(mark.id)],
     ...mark.entry.paper.authors
@@ -169,7 +209,7 @@ function toggleMenu(mark: PageMark, menuButton: Element, menu: HTMLElement): voi
         item.textContent = `✓ ${label}`;
       }, console.debug);
     });
-    menu.append(item);
+    menu?.append(item);
   }
 }
 
@@ -178,10 +218,9 @@ function onClick(event: Event): void {
   const button = (event.target as Element | null)?.closest?.('button');
   if (!event.isTrusted || !mark || !button) return;
   event.stopPropagation();
-  const menu = button.parentElement?.lastElementChild as HTMLElement;
   if (button.className === 's') toggleSaved(mark);
   else if (button.className === 'x') toggleDismissed(mark);
-  else if (button.className === 'u') toggleMenu(mark, button, menu);
+  else if (button.className === 'u') toggleMenu(mark, button);
 }
 
 /** One mark's shadow content, to clone (the markup is ours: no page text in it). */
@@ -270,10 +309,30 @@ export function renderPageMarks(
       host.setAttribute('data-paperlight-id', status.id);
       const root = host.attachShadow({ mode: 'closed' });
       styleRoot(root);
-      root.append(content.cloneNode(true));
+      const box = content.firstChild?.cloneNode(true) as HTMLElement;
+      root.append(box);
       root.addEventListener('click', onClick);
-      const save = root.querySelector('.s') as HTMLButtonElement;
-      mark = { id: status.id, entry, status, host, save };
+      const dot = box.firstElementChild as HTMLElement;
+      const seen = dot.nextElementSibling as HTMLElement;
+      const save = seen.nextElementSibling as HTMLElement;
+      const dismiss = save.nextElementSibling as HTMLElement;
+      // What the template shows; showStatus writes only what differs from it.
+      const drawn: PaperStatus = {
+        id: status.id,
+        saved: false,
+        seenBefore: false,
+        opened: false,
+        dismissed: false,
+        hasCode: false,
+      };
+      mark = { id: status.id, entry, status: drawn, host, save: save as HTMLButtonElement };
+      partsOf.set(mark, {
+        box,
+        dot: dot as HTMLElement,
+        seen: seen as HTMLElement,
+        dismiss: dismiss as HTMLElement,
+        chips: [],
+      });
       marksByRoot.set(root, mark);
       marksByAnchor.set(anchor, mark);
       anchor.append(host);
