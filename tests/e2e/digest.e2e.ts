@@ -73,7 +73,7 @@ function alarms({ extension }: Browser) {
 /** Types the categories on the options page and saves. */
 async function followCategories({ options }: Browser, categories: string[]): Promise<void> {
   await options.getByLabel('Categories you follow').fill(categories.join(', ').toLowerCase());
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => options.locator('.status').textContent()).toBe('Saved.');
 }
 
@@ -135,13 +135,15 @@ describe('background digest in Chromium', () => {
     await expect
       .poll(() => options.getByText('Not a category code: not-a-category').count())
       .toBe(1);
-    expect(await options.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    expect(await options.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(
+      true,
+    );
 
     await field.fill('cs.cl');
     // Choosing a first category switches arXiv RSS on.
     expect(await arxiv.isChecked()).toBe(true);
     await options.getByLabel('Fetch every').selectOption('4');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => options.locator('.status').textContent()).toBe('Saved.');
     // Codes are normalised on save.
     expect(await field.inputValue()).toBe('cs.CL');

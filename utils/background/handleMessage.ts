@@ -11,7 +11,7 @@ import {
   setPaperDismissed,
   setPaperLiked,
 } from '@/utils/background/signals';
-import { isArxivId } from '@/utils/shared/arxivId';
+import { isArxivId, openedPaperId } from '@/utils/shared/arxivId';
 import { validateMessage } from '@/utils/shared/messageSchemas';
 import {
   type MessageName,
@@ -81,6 +81,8 @@ async function dispatch(
       const at = now();
       const scoring = await services.ranking?.scoring(at);
       const statuses = await recordPageDetection(database, message.payload, at, scoring);
+      // A paper's own page was read: an open, which the ranker learns from.
+      if (openedPaperId(message.payload.source.url)) services.ranking?.signalGiven();
       await refreshBadge(database);
       return { statuses };
     }

@@ -1,5 +1,6 @@
 import { mergePaper } from '@/utils/background/mergePaper';
 import { statusOf } from '@/utils/background/paperStatus';
+import { openedPaperId } from '@/utils/shared/arxivId';
 import type { DetectedPaper, PageDetection } from '@/utils/shared/paper';
 import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { PaperStatus } from '@/utils/shared/protocol';
@@ -52,6 +53,7 @@ export async function recordDetection(
 ): Promise<RecordedDetection> {
   const boundary = scoring?.seenBoundary ?? startOfLocalDay(now);
   const ids = detection.papers.map((paper) => paper.id);
+  const openedHere = openedPaperId(detection.source.url);
   return database.transaction('rw', database.papers, async () => {
     const existing = await database.papers.bulkGet(ids);
     const merged = new Map<string, PaperRecord>();
@@ -76,6 +78,11 @@ export async function recordDetection(
       if (!before) {
         added++;
         if (record.countsAsNew) addedCountingAsNew++;
+      }
+      // The page is this paper's own (abs, html, HF paper page): the user opened it.
+      if (openedHere === paper.id) {
+        record.openedAt ??= now;
+        record.lastOpenedAt = now;
       }
       if (scoring) record.relevance = scoring.rank(record);
       merged.set(paper.id, record);

@@ -90,6 +90,37 @@ describe('recordOpened', () => {
   });
 });
 
+describe("a paper's own page", () => {
+  it('records the paper it shows as opened (and no other paper on it)', async () => {
+    await recordPageDetection(
+      database,
+      page([detectedPaper('2408.00001'), detectedPaper('2408.00002')], {
+        kind: 'arxiv-abs',
+        label: 'arXiv abstract pages',
+        url: 'https://arxiv.org/abs/2408.00001v2',
+      }),
+      NOON,
+    );
+    expect(await database.papers.get('2408.00001')).toMatchObject({
+      openedAt: NOON,
+      lastOpenedAt: NOON,
+      sightingCount: 1,
+      firstSighting: { kind: 'arxiv-abs' },
+    });
+    expect((await database.papers.get('2408.00002'))?.openedAt).toBeUndefined();
+    // Not a paper's own page: nothing is opened.
+    await recordPageDetection(database, page([detectedPaper('2408.00003')]), NOON);
+    expect((await database.papers.get('2408.00003'))?.openedAt).toBeUndefined();
+  });
+
+  it('an unknown paper opened on a page the content script reads gets no placeholder', async () => {
+    expect(
+      await recordOpened(database, '2408.00009', 'https://arxiv.org/abs/2408.00009', NOON),
+    ).toBe(false);
+    expect(await database.papers.count()).toBe(0);
+  });
+});
+
 describe('dismiss, like and follow', () => {
   beforeEach(async () => {
     await recordPageDetection(

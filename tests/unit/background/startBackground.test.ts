@@ -283,11 +283,15 @@ describe('opened papers', () => {
       id: 5,
     } as never);
     await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, { id: 5 } as never);
+    // An unknown paper's PDF gets a placeholder; its HF page is left to the content script.
     await fakeBrowser.tabs.onUpdated.trigger(
       6,
-      { url: 'https://huggingface.co/papers/2408.00002' },
+      { url: 'https://huggingface.co/papers/2408.00003' },
       { id: 6 } as never,
     );
+    await fakeBrowser.tabs.onUpdated.trigger(6, { url: 'https://arxiv.org/pdf/2408.00002' }, {
+      id: 6,
+    } as never);
     await vi.waitFor(async () => {
       expect(await database.papers.get('2408.00002')).toMatchObject({ placeholder: true });
     });
