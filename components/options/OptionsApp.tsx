@@ -235,7 +235,7 @@ export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: Op
           </button>
         </div>
       </form>
-      <output className="status" aria-live="polite">
+      <output className="status digest-status" aria-live="polite">
         {status.kind === 'saved' ? 'Saved.' : null}
         {status.kind === 'fetching' ? 'Fetching…' : null}
         {status.kind === 'error' ? <span className="error">{status.message}</span> : null}

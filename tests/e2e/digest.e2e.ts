@@ -74,7 +74,7 @@ function alarms({ extension }: Browser) {
 async function followCategories({ options }: Browser, categories: string[]): Promise<void> {
   await options.getByLabel('Categories you follow').fill(categories.join(', ').toLowerCase());
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect.poll(() => options.locator('.status').textContent()).toBe('Saved.');
+  await expect.poll(() => options.locator('.digest-status').textContent()).toBe('Saved.');
 }
 
 async function fetchNow({ options }: Browser): Promise<Record<string, string | null>> {
@@ -144,7 +144,7 @@ describe('background digest in Chromium', () => {
     expect(await arxiv.isChecked()).toBe(true);
     await options.getByLabel('Fetch every').selectOption('4');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => options.locator('.status').textContent()).toBe('Saved.');
+    await expect.poll(() => options.locator('.digest-status').textContent()).toBe('Saved.');
     // Codes are normalised on save.
     expect(await field.inputValue()).toBe('cs.CL');
 

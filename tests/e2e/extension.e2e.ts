@@ -38,6 +38,8 @@ const NEW_LISTING_IDS = ['2301.13353', '2408.03001', '2408.04539', '2408.04540']
 
 let extension: LoadedExtension;
 
+const absUrl = (id: string) => `https://arxiv.org/abs/${id}`;
+
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 async function papers(): Promise<Map<string, PaperRecord>> {
@@ -201,7 +203,10 @@ describe('Paperlight in Chromium', () => {
     if (!withCode) throw new Error('the /new fixture should give at least one code link');
     const row = await scrollUntilRendered(
       popup,
-      popup.locator('article.paper', { hasText: withCode.title }),
+      // By its link: titles with TeX show as math, not as their source.
+      popup
+        .locator('article.paper')
+        .filter({ has: popup.locator(`h3 a[href="${absUrl(withCode.id)}"]`) }),
     );
     const codeLink = row.locator(`.links a[href="${withCode.codeUrls[0]}"]`);
     expect(await codeLink.textContent()).toContain('GitHub');
@@ -229,7 +234,9 @@ describe('Paperlight in Chromium', () => {
     const popup = await openPopup(extension);
     const searchRow = await scrollUntilRendered(
       popup,
-      popup.locator('article.paper', { hasText: stored.get('2408.01234')?.title ?? '2408.01234' }),
+      popup
+        .locator('article.paper')
+        .filter({ has: popup.locator(`h3 a[href="${absUrl('2408.01234')}"]`) }),
     );
     await searchRow.locator('.save-toggle').click();
     stored = await eventually(papers, (found) => found.get('2408.01234')?.savedAt !== undefined);
@@ -239,7 +246,7 @@ describe('Paperlight in Chromium', () => {
     const savedTitles = popup.locator('[role="tabpanel"] article.paper h3');
     await expect.poll(() => savedTitles.count()).toBe(2);
     // Newest saved first.
-    expect(await savedTitles.first().textContent()).toBe(stored.get('2408.01234')?.title);
+    expect(await savedTitles.first().locator('a').getAttribute('href')).toBe(absUrl('2408.01234'));
 
     // Unsave from the popup: it leaves Saved and the database.
     await popup.locator('[role="tabpanel"] article.paper').first().locator('.save-toggle').click();
@@ -310,8 +317,12 @@ describe('Paperlight in Chromium', () => {
     const popup = await openPopup(extension);
     await popup.getByRole('tab', { name: /Saved/ }).click();
     await expect
-      .poll(() => popup.locator('[role="tabpanel"] article.paper h3').allTextContents())
-      .toEqual([stored.get('2408.04539')?.title]);
+      .poll(() =>
+        popup
+          .locator('[role="tabpanel"] article.paper h3 a')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      )
+      .toEqual([absUrl('2408.04539')]);
     await popup.close();
   });
 
