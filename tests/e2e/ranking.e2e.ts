@@ -1,11 +1,17 @@
+import type { Page } from 'playwright-core';
 import {
+  accessibleName,
   badgeText,
+  clickControl,
   eventually,
   fixture,
   type LoadedExtension,
   launchExtension,
+  markControl,
+  pageMark,
   readStore,
   routePage,
+  shadowWidgets,
 } from '@/tests/e2e/harness';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
@@ -149,3 +155,55 @@ it('learns from saves in the service worker and explains the new ranking', async
   expect(graph?.score).toBeGreaterThan(protein?.score ?? 1);
   expect(graph?.learned.map((reason) => reason.label).join(' ')).toMatch(/graph|neural/i);
 });
+
+it('interests set on the options page re-mark an open listing live, with the reasons in the names', async () => {
+  const page = await extension.context.newPage();
+  await page.goto(NEW_LISTING);
+  const saveName = async (id: string) =>
+    accessibleName(page, await markControl(page, id, 's')).catch(() => '');
+  await expect.poll(() => saveName('2408.04540')).toBe('Save in Paperlight');
+  expect((await pageMark(page, '2408.04540'))?.labels).not.toContain('Match');
+
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByLabel('Keywords and phrases').fill('krylov');
+  await options.getByLabel('Authors').fill('J. Doe');
+  await options.getByRole('button', { name: 'Save interests' }).click();
+
+  // The listing was not reloaded: its marks changed in place.
+  await expect
+    .poll(() => saveName('2408.04540'), { timeout: 10_000 })
+    .toBe('Save in Paperlight — matches: author: J. Doe');
+  expect(await saveName('2301.13353')).toBe('Save in Paperlight — matches: keyword: krylov');
+  expect(await saveName('2408.03001')).toBe('Save in Paperlight');
+  expect((await pageMark(page, '2408.04540'))?.labels).toContain('Match');
+  // The listing bar counts them.
+  await expect
+    .poll(async () => (await shadowWidgets(page)).find((widget) => widget.id === 'bar')?.labels)
+    .toContain('2 matches');
+
+  // "Only matches" leaves the two matching papers on the page, and `j` visits them in order.
+  await clickControl(page, await markControl(page, 'bar', 'Only matches'));
+  await expect.poll(() => shownIds(page)).toEqual(['2408.04540', '2301.13353']);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('j');
+  await expect.poll(() => cursorId(page)).toBe('2408.04540');
+  await page.keyboard.press('j');
+  await expect.poll(() => cursorId(page)).toBe('2301.13353');
+});
+
+/** The ids of the listing entries the page shows (not hidden by the bar). */
+const shownIds = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('dl#articles > dt')]
+      .filter((dt) => (dt as HTMLElement).offsetParent !== null)
+      .map((dt) => dt.querySelector('a[title="Abstract"]')?.getAttribute('id')),
+  );
+const cursorId = (page: Page) =>
+  page.evaluate(
+    () =>
+      document
+        .querySelector('dt[data-paperlight-cur]')
+        ?.querySelector('a[title="Abstract"]')
+        ?.getAttribute('id') ?? null,
+  );
