@@ -259,7 +259,7 @@ async function measureEndToEnd(html: string): Promise<{ marks: number[]; load: n
     for (let run = 0; run < 5; run++) {
       await page.goto(LISTING_URL);
       await page.waitForFunction(
-        (count) => document.querySelectorAll('.paperlight-save').length === count,
+        (count) => document.querySelectorAll('paperlight-mark').length === count,
         ENTRIES,
         { timeout: 30_000 },
       );
