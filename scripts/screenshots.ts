@@ -1,18 +1,27 @@
 /**
  * npm run screenshots — the README's pictures, taken from the built extension in Chromium:
- * an arXiv listing with Paperlight's marks, and the popup's Today tab.
+ * an arXiv listing with Paperlight's marks and bar, and the popup's Today tab ranked by a few
+ * interests.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  clickControl,
   eventually,
   fixture,
   launchExtension,
+  markControl,
   openPopup,
+  pageMark,
   ROOT,
   readStore,
   routePage,
 } from '@/tests/e2e/harness';
+
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
@@ -35,12 +44,21 @@ async function painted(page: Page): Promise<void> {
 const extension = await launchExtension();
 try {
   for (const [url, file] of pages) await routePage(extension.context, url, fixture(file));
+  await extension.worker.evaluate(
+    (interests) => chrome.storage.local.set({ 'ranking.interests': interests }),
+    {
+      keywords: ['retrieval', '"language model"'],
+      exclusions: [],
+      authors: ['J. Doe'],
+      categories: [],
+    },
+  );
   const page = await extension.context.newPage();
   await page.setViewportSize({ width: 1000, height: 640 });
   for (const [url, , read] of pages) {
     await page.goto(url);
     if (read === 'marks') {
-      await page.locator('.paperlight-save').first().waitFor();
+      await page.locator('paperlight-mark').first().waitFor({ state: 'attached' });
     } else {
       await eventually(
         () => readStore<PaperRecord>(extension.worker),
@@ -49,9 +67,11 @@ try {
     }
   }
   // Save one paper from the page, so the picture shows both states.
-  const toggle = page.locator('.paperlight-save').first();
-  await toggle.click();
-  await page.locator('.paperlight-save[aria-pressed="true"]').first().waitFor();
+  await clickControl(page, await markControl(page, '2408.04539', 's'));
+  await eventually(
+    async () => (await pageMark(page, '2408.04539'))?.controls.find((c) => c.kind === 's')?.pressed,
+    (pressed) => pressed === 'true',
+  );
   await painted(page);
   await page.screenshot({ path: path.join(OUT, 'arxiv-listing.png') });
 
