@@ -70,10 +70,10 @@ const HTML =
   '<button class="u" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="More from Paperlight" title="More like this, follow an author"></button></span>';
 
 /** The marks this script made, by their shadow root (the click listener's `currentTarget`). */
-const marksByRoot = new WeakMap<EventTarget, PageMark>();
 /** The mark at each anchor, so a second run updates it instead of adding another. */
 const marksByAnchor = new WeakMap<Element, PageMark>();
-const partsOf = new WeakMap<PageMark, MarkParts>();
+/** A mark as this file keeps it: with its own elements. */
+type DrawnMark = PageMark & { parts: MarkParts };
 let actions: MarkActions | undefined;
 
 /** The reasons a paper matches, as one phrase: "author: Y. Bengio, keyword: diffusion". */
@@ -103,7 +103,7 @@ function chip(doc: Document, text: string, title: string, className = ''): HTMLE
 export function showStatus(mark: PageMark, status: PaperStatus): void {
   const before = mark.status;
   mark.status = status;
-  const parts = partsOf.get(mark);
+  const { parts } = mark as DrawnMark;
   if (!parts) return;
   const { box, dot, seen, dismiss } = parts;
   const relevance = status.relevance;
@@ -213,10 +213,9 @@ function toggleMenu(mark: PageMark, menuButton: Element): void {
   }
 }
 
-function onClick(event: Event): void {
-  const mark = marksByRoot.get(event.currentTarget as EventTarget);
+function onClick(event: Event, mark: PageMark): void {
   const button = (event.target as Element | null)?.closest?.('button');
-  if (!event.isTrusted || !mark || !button) return;
+  if (!event.isTrusted || !button) return;
   event.stopPropagation();
   if (button.className === 's') toggleSaved(mark);
   else if (button.className === 'x') toggleDismissed(mark);
@@ -311,7 +310,6 @@ export function renderPageMarks(
       styleRoot(root);
       const box = content.firstChild?.cloneNode(true) as HTMLElement;
       root.append(box);
-      root.addEventListener('click', onClick);
       const dot = box.firstElementChild as HTMLElement;
       const seen = dot.nextElementSibling as HTMLElement;
       const save = seen.nextElementSibling as HTMLElement;
@@ -325,15 +323,16 @@ export function renderPageMarks(
         dismissed: false,
         hasCode: false,
       };
-      mark = { id: status.id, entry, status: drawn, host, save: save as HTMLButtonElement };
-      partsOf.set(mark, {
-        box,
-        dot: dot as HTMLElement,
-        seen: seen as HTMLElement,
-        dismiss: dismiss as HTMLElement,
-        chips: [],
-      });
-      marksByRoot.set(root, mark);
+      const made: DrawnMark = {
+        id: status.id,
+        entry,
+        status: drawn,
+        host,
+        save: save as HTMLButtonElement,
+        parts: { box, dot, seen, dismiss, chips: [] },
+      };
+      root.addEventListener('click', (event) => onClick(event, made));
+      mark = made;
       marksByAnchor.set(anchor, mark);
       anchor.append(host);
     }
