@@ -384,3 +384,21 @@ export async function openPopup(extension: LoadedExtension): Promise<Page> {
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
   return popup;
 }
+
+/** The ids of the listing entries the page shows (not hidden by the Paperlight bar). */
+export const shownIds = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('dl#articles > dt')]
+      .filter((dt) => (dt as HTMLElement).offsetParent !== null)
+      .map((dt) => dt.querySelector('a[title="Abstract"]')?.getAttribute('id')),
+  );
+
+/** The id of the listing entry the keyboard cursor (`j`/`k`) is on, or null. */
+export const cursorId = (page: Page) =>
+  page.evaluate(
+    () =>
+      document
+        .querySelector('dt[data-paperlight-cur]')
+        ?.querySelector('a[title="Abstract"]')
+        ?.getAttribute('id') ?? null,
+  );

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import {
   accessibleName,
   clickControl,
+  cursorId,
   eventually,
   fixture,
   type LoadedExtension,
@@ -11,6 +12,7 @@ import {
   readStore,
   routePage,
   shadowWidgets,
+  shownIds,
 } from '@/tests/e2e/harness';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
@@ -41,22 +43,6 @@ async function records(): Promise<Map<string, PaperRecord>> {
   const rows = await readStore<PaperRecord>(extension.worker);
   return new Map(rows.map((row) => [row.id, row]));
 }
-
-/** The ids of the entries the page shows (not hidden by the bar). */
-const shownIds = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('dl#articles > dt')]
-      .filter((dt) => (dt as HTMLElement).offsetParent !== null)
-      .map((dt) => dt.querySelector('a[title="Abstract"]')?.getAttribute('id')),
-  );
-const cursorId = (page: Page) =>
-  page.evaluate(
-    () =>
-      document
-        .querySelector('dt[data-paperlight-cur]')
-        ?.querySelector('a[title="Abstract"]')
-        ?.getAttribute('id') ?? null,
-  );
 
 async function barButton(page: Page, text: string) {
   return markControl(page, 'bar', text);

@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import {
   accessibleName,
   badgeText,
   clickControl,
+  cursorId,
   eventually,
   fixture,
   type LoadedExtension,
@@ -12,6 +12,7 @@ import {
   readStore,
   routePage,
   shadowWidgets,
+  shownIds,
 } from '@/tests/e2e/harness';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
@@ -191,19 +192,3 @@ it('interests set on the options page re-mark an open listing live, with the rea
   await page.keyboard.press('j');
   await expect.poll(() => cursorId(page)).toBe('2301.13353');
 });
-
-/** The ids of the listing entries the page shows (not hidden by the bar). */
-const shownIds = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('dl#articles > dt')]
-      .filter((dt) => (dt as HTMLElement).offsetParent !== null)
-      .map((dt) => dt.querySelector('a[title="Abstract"]')?.getAttribute('id')),
-  );
-const cursorId = (page: Page) =>
-  page.evaluate(
-    () =>
-      document
-        .querySelector('dt[data-paperlight-cur]')
-        ?.querySelector('a[title="Abstract"]')
-        ?.getAttribute('id') ?? null,
-  );
