@@ -29,6 +29,7 @@ const CONTEXT_OF: readonly [prefix: string, context: Context][] = [
   ['components/', 'pages'],
   ['entrypoints/popup/', 'pages'],
   ['entrypoints/options/', 'pages'],
+  ['entrypoints/library/', 'pages'],
   ['utils/page-reader/', 'page-reader'],
   ['entrypoints/page-reader.ts', 'page-reader'],
 ];

@@ -1,4 +1,5 @@
 import { isArxivId } from '@/utils/shared/arxivId';
+import type { LibraryEditedAt, PaperUpdate, ReadingState } from '@/utils/shared/library';
 import type { DetectedPaper, SourceKind } from '@/utils/shared/paper';
 import type { Relevance } from '@/utils/shared/ranking/types';
 
@@ -79,6 +80,25 @@ export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section
    * seen, and again when interests or learning change. Version 3.
    */
   relevance?: Relevance;
+  /** Ids of the paper's tags (`tags` table), in the order they were added. Version 4. */
+  tagIds?: string[];
+  /** The user's note, plain text (shown as text, never as HTML). Version 4. */
+  note?: string;
+  /** Absent on a saved paper means 'to-read'. Kept when unsaved (re-saving restores it). Version 4. */
+  readingState?: ReadingState;
+  /** When the user last changed each library field (see utils/shared/library.ts). Version 4. */
+  libraryEditedAt?: LibraryEditedAt;
+  /** The latest arXiv version known (1 for v1). Version 4. */
+  latestVersion?: number;
+  /** Journal reference and DOI when arXiv knows them (BibTeX makes an `@article`). Version 4. */
+  journalRef?: string;
+  doi?: string;
+  /** What the watch on saved papers found changed, oldest first. Version 4. */
+  updates?: PaperUpdate[];
+  /** Set while an update is unseen (the time of the first unseen one); indexed. Version 4. */
+  unseenUpdateAt?: number;
+  /** When the watch last looked the paper up (ms). Version 4. */
+  watchedAt?: number;
 }
 
 /** What an article item keeps besides the common fields (see PaperRecord.article). */

@@ -1,10 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Tag } from '@/utils/shared/library';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 export const DATABASE_NAME = 'paperlight';
 
 export class PaperlightDatabase extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
+  tags!: EntityTable<Tag, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -29,6 +31,14 @@ export class PaperlightDatabase extends Dexie {
     // signals through them. No record changes, so there is no upgrade function.
     this.version(3).stores({
       papers: 'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt',
+    });
+    // 4: the library. A `tags` table (tombstones kept for sync), and indexes to filter saved
+    // papers by tag, reading state, code, and unseen watch updates without reading the records.
+    // New record fields are optional, so there is no upgrade function.
+    this.version(4).stores({
+      papers:
+        'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt, *tagIds, readingState, *codeUrls, unseenUpdateAt',
+      tags: 'id, name, updatedAt',
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { LibraryEditedAt, PaperUpdate, ReadingState } from '@/utils/shared/library';
 import type { HfInfo, ListingSection, SourceKind } from '@/utils/shared/paper';
 import type { ArticleInfo, PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { Relevance } from '@/utils/shared/ranking/types';
@@ -35,6 +36,16 @@ describe('the stored record format', () => {
       dismissedAt?: number;
       likedAt?: number;
       relevance?: Relevance;
+      tagIds?: string[];
+      note?: string;
+      readingState?: ReadingState;
+      libraryEditedAt?: LibraryEditedAt;
+      latestVersion?: number;
+      journalRef?: string;
+      doi?: string;
+      updates?: PaperUpdate[];
+      unseenUpdateAt?: number;
+      watchedAt?: number;
     }>();
   });
 
