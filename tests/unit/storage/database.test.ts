@@ -35,6 +35,9 @@ function v1Record(id: string, firstSeenAt: number, savedAt?: number) {
   };
 }
 
+/** The schema version this code opens (each upgrade test below ends there). */
+const LATEST_VERSION = 4;
+
 describe('schema upgrade from version 1', () => {
   it('keeps records and saved state, and adds countsAsNew (true) to every record', async () => {
     const name = `migration-${crypto.randomUUID()}`;
@@ -54,7 +57,7 @@ describe('schema upgrade from version 1', () => {
     const database = new PaperlightDatabase(name);
     try {
       await database.open();
-      expect(database.verno).toBe(3);
+      expect(database.verno).toBe(LATEST_VERSION);
       const papers = await database.papers.toArray();
       expect(papers.map((paper) => paper.id).sort()).toEqual([
         '2408.00001',
@@ -129,7 +132,7 @@ describe('schema upgrade from version 2', () => {
     const database = new PaperlightDatabase(name);
     try {
       await database.open();
-      expect(database.verno).toBe(3);
+      expect(database.verno).toBe(LATEST_VERSION);
       expect(await database.papers.count()).toBe(3);
       expect(await database.papers.get('2408.00001')).toMatchObject({
         savedAt: NOON - 500,
@@ -156,6 +159,80 @@ describe('schema upgrade from version 2', () => {
         title: 'Paper 2408.00002',
         sightingCount: 3,
       });
+    } finally {
+      await database.delete();
+    }
+  });
+});
+
+describe('schema upgrade from version 3', () => {
+  it('keeps every record, signal and relevance; tags and the library indexes answer', async () => {
+    const name = `migration-v3-${crypto.randomUUID()}`;
+    // Exactly the version 3 schema, opened without PaperlightDatabase.
+    const old = new Dexie(name);
+    old.version(1).stores({ papers: 'id, firstSeenAt, lastSeenAt, savedAt' });
+    old.version(2).stores({ papers: 'id, firstSeenAt, lastSeenAt, savedAt' });
+    old.version(3).stores({
+      papers: 'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt',
+    });
+    await old.open();
+    const relevance = {
+      score: 0.8,
+      matched: true,
+      reasons: ['keyword: diffusion'],
+      learned: [],
+      coldStart: true,
+    };
+    await old.table('papers').bulkAdd([
+      {
+        ...v1Record('2408.00001', NOON - 1000, NOON - 500),
+        countsAsNew: true,
+        openedAt: NOON - 400,
+        lastOpenedAt: NOON - 300,
+        likedAt: NOON - 200,
+        relevance,
+      },
+      { ...v1Record('2408.00002', NOON - 2000), countsAsNew: true, dismissedAt: NOON - 100 },
+    ]);
+    old.close();
+
+    const database = new PaperlightDatabase(name);
+    try {
+      await database.open();
+      expect(database.verno).toBe(LATEST_VERSION);
+      expect(await database.papers.get('2408.00001')).toMatchObject({
+        savedAt: NOON - 500,
+        openedAt: NOON - 400,
+        lastOpenedAt: NOON - 300,
+        likedAt: NOON - 200,
+        relevance,
+        sightingCount: 3,
+      });
+      expect(await database.papers.get('2408.00002')).toMatchObject({ dismissedAt: NOON - 100 });
+      expect(await database.papers.where('dismissedAt').above(0).primaryKeys()).toEqual([
+        '2408.00002',
+      ]);
+      expect(await database.tags.count()).toBe(0);
+
+      await database.tags.add({
+        id: 'tabc',
+        name: 'Diffusion',
+        color: 'blue',
+        createdAt: NOON,
+        updatedAt: NOON,
+      });
+      await database.papers.update('2408.00001', {
+        tagIds: ['tabc'],
+        readingState: 'reading',
+        note: 'read §3',
+        unseenUpdateAt: NOON + 1,
+      });
+      expect(await database.papers.where('tagIds').equals('tabc').primaryKeys()).toEqual([
+        '2408.00001',
+      ]);
+      expect(await database.papers.where('readingState').equals('reading').count()).toBe(1);
+      expect(await database.papers.where('unseenUpdateAt').above(0).count()).toBe(1);
+      expect(await database.papers.where('savedAt').above(0).count()).toBe(1);
     } finally {
       await database.delete();
     }
