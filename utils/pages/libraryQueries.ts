@@ -1,9 +1,15 @@
-import { compareByNewestSighting } from '@/utils/pages/paperDisplay';
-import { compareByRelevance, passesFilter, type TodayFilter } from '@/utils/pages/triage';
 import type { ReadingState, Tag } from '@/utils/shared/library';
 import type { SourceKind } from '@/utils/shared/paper';
+import {
+  labelKey,
+  type ListKey,
+  savedPrefix,
+  scoreInKey,
+  type TodayFilter,
+  todayPrefix,
+} from '@/utils/shared/listKeys';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
-import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
+import { startOfLocalDay } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 
 /**
@@ -11,8 +17,9 @@ import type { PaperlightDatabase } from '@/utils/storage/database';
  * shows: `paperIds` gives the ordered ids of a list (from indexes, keys only), and
  * `papersByIds` reads the records of the rows in view.
  *
- * CONTRACT (issue 9): the signatures are fixed; the bodies are a first, simple version to be
- * replaced by indexed, key-only reads.
+ * CONTRACT (issue 9): the signatures are fixed. Everything before `papersByIds` reads keys only:
+ * the order and the filters come from indexes (`listKeys`, see utils/shared/listKeys.ts, and the
+ * library's own), so a list of 20,000 costs its ids, never its records.
  */
 
 export interface SavedFilter {
@@ -42,58 +49,167 @@ export async function paperIds(
   query: PaperListQuery,
 ): Promise<string[]> {
   switch (query.view) {
-    case 'today': {
-      const start = startOfLocalDay(query.dayStart);
-      const papers = await database.papers
-        .where('firstSeenAt')
-        .between(start, addLocalDays(start, 1), true, false)
-        .toArray();
-      return papers
-        .filter((paper) => paper.article === undefined && passesFilter(paper, query.filter))
-        .sort(compareByRelevance)
-        .map((paper) => paper.id);
-    }
-    case 'saved': {
-      const papers = await database.papers.orderBy('savedAt').reverse().toArray();
-      return papers
-        .filter((paper) => passesSavedFilter(paper, query.filter ?? {}))
-        .sort(savedOrder(query.sort ?? 'saved-newest'))
-        .map((paper) => paper.id);
-    }
+    case 'today':
+      return (await todayList(database, query.dayStart, query.filter)).ids;
+    case 'saved':
+      return savedIds(database, query.filter ?? {}, query.sort ?? 'saved-newest');
     case 'all': {
       const index = query.sort === 'first-seen-newest' ? 'firstSeenAt' : 'lastSeenAt';
-      return (await database.papers.orderBy(index).reverse().primaryKeys()) as string[];
+      return newestFirst(await database.papers.orderBy(index).primaryKeys());
     }
   }
 }
 
-function passesSavedFilter(paper: PaperRecord, filter: SavedFilter): boolean {
-  if (filter.tagId !== undefined && !paper.tagIds?.includes(filter.tagId)) return false;
-  if (
-    filter.readingState !== undefined &&
-    (paper.readingState ?? 'to-read') !== filter.readingState
-  )
-    return false;
-  if (filter.hasCode && paper.codeUrls.length === 0) return false;
-  if (filter.source !== undefined && paper.firstSighting.kind !== filter.source) return false;
-  const savedAt = paper.savedAt ?? 0;
-  if (filter.savedFrom !== undefined && savedAt < filter.savedFrom) return false;
-  if (filter.savedTo !== undefined && savedAt >= filter.savedTo) return false;
-  if (filter.updated && paper.unseenUpdateAt === undefined) return false;
-  return true;
+/** A run of Today's rows under one header: where they were (last) seen. */
+export interface TodayGroup {
+  label: string;
+  ids: string[];
 }
 
-function savedOrder(sort: SavedSort): (a: PaperRecord, b: PaperRecord) => number {
-  switch (sort) {
-    case 'saved-newest':
-      return (a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0);
-    case 'saved-oldest':
-      return (a, b) => (a.savedAt ?? 0) - (b.savedAt ?? 0);
-    case 'first-seen-newest':
-      return (a, b) => b.firstSeenAt - a.firstSeenAt || compareByNewestSighting(a, b);
-    case 'opened-newest':
-      return (a, b) => (b.lastOpenedAt ?? 0) - (a.lastOpenedAt ?? 0);
+export interface TodayList {
+  ids: string[];
+  /**
+   * Set while relevance does not tell the papers apart (every score ties): the rows grouped by
+   * label, groups in the order their first paper comes, papers in order within (`ids` is them,
+   * concatenated).
+   */
+  groups?: TodayGroup[];
+}
+
+/**
+ * Today's list `filter` of the local day containing `dayStart`, in relevance order (or grouped
+ * by label while scores tie), from the `listKeys` index only.
+ */
+export async function todayList(
+  database: PaperlightDatabase,
+  dayStart: number,
+  filter: TodayFilter,
+): Promise<TodayList> {
+  const day = startOfLocalDay(dayStart);
+  const list = underPrefix(database, todayPrefix(day, filter));
+  const [ids, first, last] = await Promise.all([
+    list.primaryKeys(),
+    list.clone().limit(1).keys(),
+    list.clone().reverse().limit(1).keys(),
+  ]);
+  const prefixLength = todayPrefix(day, filter).length;
+  const ranked = scoreInKey(first[0], prefixLength) !== scoreInKey(last[0], prefixLength);
+  if (ranked || ids.length === 0) return { ids };
+  const groups = await groupByLabelKeys(database, day, ids);
+  return { ids: groups.flatMap((group) => group.ids), groups };
+}
+
+/** `groupByLabel` (paperDisplay.ts) on keys: each id's label from the day's label keys. */
+async function groupByLabelKeys(
+  database: PaperlightDatabase,
+  day: number,
+  ids: readonly string[],
+): Promise<TodayGroup[]> {
+  const labels = (await underPrefix(database, ['label', day]).uniqueKeys()).flatMap((key) =>
+    Array.isArray(key) && typeof key[2] === 'string' ? [key[2]] : [],
+  );
+  const labelOf = new Map<string, string>();
+  await Promise.all(
+    labels.map(async (label) => {
+      const members = await database.papers
+        .where('listKeys')
+        .equals(labelKey(day, label))
+        .primaryKeys();
+      for (const id of members) labelOf.set(id, label);
+    }),
+  );
+  const groups = new Map<string, TodayGroup>();
+  for (const id of ids) {
+    const label = labelOf.get(id) ?? '';
+    let group = groups.get(label);
+    if (!group) {
+      group = { label, ids: [] };
+      groups.set(label, group);
+    }
+    group.ids.push(id);
   }
+  return [...groups.values()];
+}
+
+/** How many papers Today's list `filter` of the day has (e.g. "Dismissed (N)"), keys only. */
+export function countToday(
+  database: PaperlightDatabase,
+  dayStart: number,
+  filter: TodayFilter,
+): Promise<number> {
+  return underPrefix(database, todayPrefix(startOfLocalDay(dayStart), filter)).count();
+}
+
+/** The papers of a day, dismissed or not (saved articles are not papers of the day). */
+export async function countDay(database: PaperlightDatabase, dayStart: number): Promise<number> {
+  const [shown, dismissed] = await Promise.all([
+    countToday(database, dayStart, 'all'),
+    countToday(database, dayStart, 'dismissed'),
+  ]);
+  return shown + dismissed;
+}
+
+/** The keys of the `listKeys` index that start with `prefix`, in key order. */
+function underPrefix(database: PaperlightDatabase, prefix: ListKey) {
+  // An array key sorts before every longer array it begins, and a longer one before [...prefix, []]
+  // when its next element is a number or string.
+  return database.papers.where('listKeys').between(prefix, [...prefix, []], false, true);
+}
+
+const newestFirst = (ids: string[]) => ids.reverse();
+
+async function savedIds(
+  database: PaperlightDatabase,
+  filter: SavedFilter,
+  sort: SavedSort,
+): Promise<string[]> {
+  const from = filter.savedFrom ?? Number.NEGATIVE_INFINITY;
+  const to = filter.savedTo ?? Number.POSITIVE_INFINITY;
+  const savedInRange = () => database.papers.where('savedAt').between(from, to, true, false);
+  const byDate = sort === 'saved-newest' || sort === 'saved-oldest';
+  const ordered = byDate
+    ? savedInRange().primaryKeys()
+    : underPrefix(database, savedPrefix(sort === 'first-seen-newest' ? 'first-seen' : 'opened'))
+        .primaryKeys();
+  const keep: Promise<Set<string>>[] = [];
+  const drop: Promise<Set<string>>[] = [];
+  const asSet = (keys: Promise<string[]>) => keys.then((list) => new Set(list));
+  if (filter.tagId !== undefined) {
+    keep.push(asSet(database.papers.where('tagIds').equals(filter.tagId).primaryKeys()));
+  }
+  if (filter.readingState === 'to-read') {
+    drop.push(asSet(database.papers.where('readingState').anyOf('reading', 'read').primaryKeys()));
+  } else if (filter.readingState !== undefined) {
+    keep.push(asSet(database.papers.where('readingState').equals(filter.readingState).primaryKeys()));
+  }
+  if (filter.hasCode) {
+    keep.push(asSet(database.papers.where('listKeys').equals(savedPrefix('code')).primaryKeys()));
+  }
+  if (filter.source !== undefined) {
+    keep.push(
+      asSet(
+        database.papers
+          .where('listKeys')
+          .equals(savedPrefix('source', filter.source))
+          .primaryKeys(),
+      ),
+    );
+  }
+  if (filter.updated) {
+    keep.push(asSet(database.papers.orderBy('unseenUpdateAt').primaryKeys()));
+  }
+  if (!byDate && (filter.savedFrom !== undefined || filter.savedTo !== undefined)) {
+    keep.push(asSet(savedInRange().primaryKeys()));
+  }
+  const [ids, keepSets, dropSets] = await Promise.all([
+    ordered,
+    Promise.all(keep),
+    Promise.all(drop),
+  ]);
+  const shown = ids.filter(
+    (id) => keepSets.every((set) => set.has(id)) && !dropSets.some((set) => set.has(id)),
+  );
+  return sort === 'saved-newest' ? newestFirst(shown) : shown;
 }
 
 /** The records of `ids`, in that order; ids no longer stored are left out. */

@@ -1,5 +1,7 @@
 import { isArxivId } from '@/utils/shared/arxivId';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
+export { compareByNewestSighting } from '@/utils/shared/listKeys';
+
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
 import { hostOf, httpUrl } from '@/utils/shared/url';
 
@@ -7,15 +9,6 @@ import { hostOf, httpUrl } from '@/utils/shared/url';
  * How the popup shows papers: ordering, grouping, links and the few strings the rows show.
  * Pure: nothing here touches the DOM, the database or the browser APIs.
  */
-
-/** Feed order: newest sighting first, then page order within a sighting, then id (stable). */
-export function compareByNewestSighting(a: PaperRecord, b: PaperRecord): number {
-  return (
-    b.lastSighting.at - a.lastSighting.at ||
-    a.lastSighting.position - b.lastSighting.position ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
 
 export interface PaperGroup {
   label: string;

@@ -1,14 +1,18 @@
-import { compareByNewestSighting, paperLinks } from '@/utils/pages/paperDisplay';
+import {
+  compareByRelevance,
+  passesFilter,
+  type TodayFilter,
+} from '@/utils/shared/listKeys';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import type { Relevance } from '@/utils/shared/ranking/types';
 import { startOfLocalDay } from '@/utils/shared/time';
+
+export { compareByRelevance, hasCode, passesFilter, type TodayFilter } from '@/utils/shared/listKeys';
 
 /**
  * How the popup's Today triages a day: relevance order, the filters, the reason a row shows and
  * its state. Pure: the background computes relevance; this only reads it.
  */
-
-export type TodayFilter = 'all' | 'matches' | 'code' | 'unopened' | 'dismissed';
 
 export const TODAY_FILTERS: readonly { id: Exclude<TodayFilter, 'dismissed'>; label: string }[] = [
   { id: 'all', label: 'All' },
@@ -18,13 +22,6 @@ export const TODAY_FILTERS: readonly { id: Exclude<TodayFilter, 'dismissed'>; la
 ];
 
 const scoreOf = (paper: PaperRecord) => paper.relevance?.score ?? 0;
-/** A paper HF never listed ranks below one with 0 upvotes there. */
-const upvotesOf = (paper: PaperRecord) => paper.hf?.upvotes ?? -1;
-
-/** Relevance first (higher first), then Hugging Face upvotes, then feed order. */
-export function compareByRelevance(a: PaperRecord, b: PaperRecord): number {
-  return scoreOf(b) - scoreOf(a) || upvotesOf(b) - upvotesOf(a) || compareByNewestSighting(a, b);
-}
 
 /**
  * Whether relevance tells these papers apart. When every score ties (no interests, nothing
@@ -35,27 +32,6 @@ export function relevanceDiffers(papers: readonly PaperRecord[]): boolean {
   if (!first) return false;
   const score = scoreOf(first);
   return papers.some((paper) => scoreOf(paper) !== score);
-}
-
-export function hasCode(paper: PaperRecord): boolean {
-  return paperLinks(paper).some((link) => link.kind === 'code');
-}
-
-/** Whether `paper` passes `filter`. Dismissed papers show only under 'dismissed'. */
-export function passesFilter(paper: PaperRecord, filter: TodayFilter): boolean {
-  const dismissed = paper.dismissedAt !== undefined;
-  if (filter === 'dismissed') return dismissed;
-  if (dismissed) return false;
-  switch (filter) {
-    case 'all':
-      return true;
-    case 'matches':
-      return paper.relevance?.matched === true;
-    case 'code':
-      return hasCode(paper);
-    case 'unopened':
-      return paper.openedAt === undefined;
-  }
 }
 
 /** The day's papers that pass `filter`, in relevance order. */

@@ -1,4 +1,5 @@
 import { isArxivId } from '@/utils/shared/arxivId';
+import type { ListKey } from '@/utils/shared/listKeys';
 import type { LibraryEditedAt, PaperUpdate, ReadingState } from '@/utils/shared/library';
 import type { DetectedPaper, SourceKind } from '@/utils/shared/paper';
 import type { Relevance } from '@/utils/shared/ranking/types';
@@ -99,6 +100,11 @@ export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section
   unseenUpdateAt?: number;
   /** When the watch last looked the paper up (ms). Version 4. */
   watchedAt?: number;
+  /**
+   * Derived, not data: the lists' index keys (utils/shared/listKeys.ts), recomputed by the
+   * database on every write. Version 4. Exports leave it out; imports need not give it.
+   */
+  listKeys?: ListKey[];
 }
 
 /** What an article item keeps besides the common fields (see PaperRecord.article). */

@@ -1,4 +1,5 @@
 import type { LibraryEditedAt, PaperUpdate, ReadingState } from '@/utils/shared/library';
+import type { ListKey } from '@/utils/shared/listKeys';
 import type { HfInfo, ListingSection, SourceKind } from '@/utils/shared/paper';
 import type { ArticleInfo, PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { Relevance } from '@/utils/shared/ranking/types';
@@ -46,6 +47,7 @@ describe('the stored record format', () => {
       updates?: PaperUpdate[];
       unseenUpdateAt?: number;
       watchedAt?: number;
+      listKeys?: ListKey[];
     }>();
   });
 
