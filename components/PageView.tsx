@@ -7,7 +7,6 @@ import { paperCount } from '@/utils/pages/paperDisplay';
 import { readTab } from '@/utils/pages/readTab';
 import { articleId } from '@/utils/shared/articleId';
 import type { ArticleReading, PageReading } from '@/utils/shared/pageReaderResult';
-import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { httpUrl } from '@/utils/shared/url';
 
 type Action = 'summarize' | 'find';
@@ -203,11 +202,11 @@ function FoundPapers({
 }) {
   const { db } = usePopupServices();
   const ids = reading.arxivIds;
-  const papers = useLiveQuery(
-    async () =>
-      (await db.papers.bulkGet(ids)).filter((paper): paper is PaperRecord => paper !== undefined),
-    [db, ids],
-  );
+  // Keys only: the list reads the records of the rows in view.
+  const storedIds = useLiveQuery(async () => {
+    const stored = new Set(await db.papers.where(':id').anyOf(ids).primaryKeys());
+    return ids.filter((id) => stored.has(id));
+  }, [db, ids]);
 
   if (ids.length === 0) {
     return <p className="page-message">No arXiv papers on this page.</p>;
@@ -222,8 +221,8 @@ function FoundPapers({
             ? `${where}…`
             : `${where} (not added to your digest)`}
       </p>
-      {papers && papers.length > 0 ? (
-        <PaperList papers={papers} grouped={false} viewportHeight={viewportHeight} />
+      {storedIds && storedIds.length > 0 ? (
+        <PaperList ids={storedIds} viewportHeight={viewportHeight} />
       ) : null}
     </div>
   );

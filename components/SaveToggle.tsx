@@ -20,18 +20,28 @@ function clip(text: string, max: number): string {
 export function SaveToggle({ id, title, saved }: SaveToggleProps) {
   const { send } = usePopupServices();
   const notify = useNotify();
-  const [pending, setPending] = useState<boolean | null>(null);
-  const shown = pending ?? saved;
+  // The state asked for, and the stored state when it was asked: a row's record can lag behind a
+  // click (it is read apart from the list), so only a change of the stored state settles it.
+  const [pending, setPending] = useState<{ saved: boolean; storedThen: boolean } | null>(null);
+  const [storedMoved, setStoredMoved] = useState(false);
+  const shown = pending?.saved ?? saved;
 
   useEffect(() => {
-    if (pending !== null && pending === saved) setPending(null);
-  }, [pending, saved]);
+    if (pending === null) return;
+    if (saved !== pending.storedThen) setStoredMoved(true);
+    if ((storedMoved || saved !== pending.storedThen) && pending.saved === saved) {
+      setPending(null);
+      setStoredMoved(false);
+    }
+  }, [pending, saved, storedMoved]);
 
   const toggle = () => {
     const next = !shown;
-    setPending(next);
+    setPending({ saved: next, storedThen: saved });
+    setStoredMoved(false);
     send('setSaved', { id, saved: next }).catch((error: unknown) => {
       setPending(null);
+      setStoredMoved(false);
       const reason = error instanceof Error ? error.message : String(error);
       notify(`Could not ${next ? 'save' : 'unsave'} the paper: ${reason}`);
     });

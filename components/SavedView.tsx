@@ -2,22 +2,25 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { EmptyState } from '@/components/EmptyState';
 import { PaperList } from '@/components/PaperList';
 import { usePopupServices } from '@/components/PopupContext';
+import { paperIds, withFirstRows } from '@/utils/pages/libraryQueries';
 import { paperCount } from '@/utils/pages/paperDisplay';
-import { savedPapers } from '@/utils/pages/paperQueries';
 
 /** Saved papers, newest saved first; unsaving removes a paper from here (live query). */
 export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
   const { db } = usePopupServices();
-  const papers = useLiveQuery(() => savedPapers(db), [db]);
+  const list = useLiveQuery(
+    async () => withFirstRows(db, { ids: await paperIds(db, { view: 'saved' }) }),
+    [db],
+  );
 
-  if (papers === undefined) {
+  if (list === undefined) {
     return (
       <p className="loading" aria-busy="true">
         Loading…
       </p>
     );
   }
-  if (papers.length === 0) {
+  if (list.ids.length === 0) {
     return (
       <EmptyState title="Nothing saved yet">
         <p>
@@ -29,8 +32,8 @@ export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
   }
   return (
     <div className="view">
-      <h2 className="list-summary">{paperCount(papers.length)} saved · newest first</h2>
-      <PaperList papers={papers} grouped={false} viewportHeight={viewportHeight} />
+      <h2 className="list-summary">{paperCount(list.ids.length)} saved · newest first</h2>
+      <PaperList ids={list.ids} firstRows={list.firstRows} viewportHeight={viewportHeight} />
     </div>
   );
 }

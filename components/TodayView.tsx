@@ -10,16 +10,10 @@ import { usePopupServices } from '@/components/PopupContext';
 import { TodayFilters } from '@/components/TodayFilters';
 import { type Triage, TriageContext } from '@/components/TriageContext';
 import { useStorageValue } from '@/components/useStorageValue';
+import { countToday, paperIds, todayList, withFirstRows } from '@/utils/pages/libraryQueries';
 import { dayName } from '@/utils/pages/paperDisplay';
-import { countPapers, papersFirstSeenInDay } from '@/utils/pages/paperQueries';
-import {
-  countDismissed,
-  relevanceDiffers,
-  rowAfterRemoval,
-  stepRow,
-  type TodayFilter,
-  triageToday,
-} from '@/utils/pages/triage';
+import { countPapers } from '@/utils/pages/paperQueries';
+import { rowAfterRemoval, stepRow, type TodayFilter } from '@/utils/pages/triage';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
 import { allSeenAtItem, interestsItem, learnedModelItem } from '@/utils/storage/rankingStore';
@@ -36,6 +30,8 @@ const FILTER_EMPTY: Readonly<Record<TodayFilter, string>> = {
   unopened: 'You opened them all.',
   dismissed: 'Nothing dismissed.',
 };
+
+const NO_IDS: readonly string[] = [];
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const clip = (text: string, max: number) =>
@@ -68,13 +64,25 @@ interface TodayViewProps {
 export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewProps) {
   const { db, now, send, openOptions } = usePopupServices();
   const notify = useNotify();
-  const papers = useLiveQuery(() => papersFirstSeenInDay(db, dayStart), [db, dayStart]);
+  const [filter, setFilter] = useState<TodayFilter>('all');
+  // One read of keys (and the first rows' records), so the list, its filters' counts and the
+  // day's count always agree.
+  const day = useLiveQuery(async () => {
+    const [list, dismissedIds, notDismissed] = await Promise.all([
+      todayList(db, dayStart, filter).then((found) => withFirstRows(db, found)),
+      paperIds(db, { view: 'today', dayStart, filter: 'dismissed' }),
+      countToday(db, dayStart, 'all'),
+    ]);
+    return { list, dismissedIds, dayCount: notDismissed + dismissedIds.length };
+  }, [db, dayStart, filter]);
+  const list = day?.list;
+  const dismissedIds = day?.dismissedIds;
+  const dayCount = day?.dayCount;
   const total = useLiveQuery(() => countPapers(db), [db]);
   const model = useStorageValue(learnedModelItem);
   const interests = useStorageValue(interestsItem);
   const storedAllSeenAt = useStorageValue(allSeenAtItem);
   const [markedAt, setMarkedAt] = useState(0);
-  const [filter, setFilter] = useState<TodayFilter>('all');
   // Dismissals sent but not yet in the digest: the row leaves (or comes back) at once.
   const [dismissing, setDismissing] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [activeId, setActiveId] = useState<string | undefined>(undefined);
@@ -85,35 +93,48 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
   const current = now();
   const today = startOfLocalDay(current);
 
-  const withPending = useMemo(
-    () =>
-      papers?.map((paper) => {
-        const dismissed = dismissing.get(paper.id);
-        if (dismissed === undefined || dismissed === (paper.dismissedAt !== undefined)) {
-          return paper;
-        }
-        return { ...paper, dismissedAt: dismissed ? today : undefined };
-      }),
-    [papers, dismissing, today],
-  );
-  const shown = useMemo(
-    () => (withPending ? triageToday(withPending, filter) : []),
-    [withPending, filter],
+  const storedDismissed = useMemo(() => new Set(dismissedIds), [dismissedIds]);
+  const shown = useMemo(() => {
+    if (!list) return undefined;
+    // Under "Dismissed", a restored row leaves; elsewhere a dismissed one does.
+    const leaving = filter !== 'dismissed';
+    const stays = (id: string) => dismissing.get(id) !== leaving;
+    if (dismissing.size === 0) return list;
+    return {
+      firstRows: list.firstRows,
+      ids: list.ids.filter(stays),
+      groups: list.groups
+        ?.map((group) => ({ label: group.label, ids: group.ids.filter(stays) }))
+        .filter((group) => group.ids.length > 0),
+    };
+  }, [list, dismissing, filter]);
+  const shownIds = shown?.ids ?? NO_IDS;
+  let dismissedCount = dismissedIds?.length ?? 0;
+  for (const [id, dismissed] of dismissing) {
+    if (dismissed !== storedDismissed.has(id)) dismissedCount += dismissed ? 1 : -1;
+  }
+  const present = useCallback(
+    (paper: PaperRecord) => {
+      const dismissed = dismissing.get(paper.id);
+      if (dismissed === undefined || dismissed === (paper.dismissedAt !== undefined)) return paper;
+      return { ...paper, dismissedAt: dismissed ? today : undefined };
+    },
+    [dismissing, today],
   );
 
   // Forget pending dismissals once the digest agrees.
   useEffect(() => {
-    if (!papers || dismissing.size === 0) return;
-    const agreed = papers.filter(
-      (paper) => dismissing.get(paper.id) === (paper.dismissedAt !== undefined),
+    if (!dismissedIds || dismissing.size === 0) return;
+    const agreed = [...dismissing].filter(
+      ([id, dismissed]) => dismissed === storedDismissed.has(id),
     );
     if (agreed.length === 0) return;
     setDismissing((previous) => {
       const next = new Map(previous);
-      for (const paper of agreed) next.delete(paper.id);
+      for (const [id] of agreed) next.delete(id);
       return next;
     });
-  }, [papers, dismissing]);
+  }, [dismissedIds, storedDismissed, dismissing]);
 
   const moveTo = useCallback((id: string) => {
     pendingFocus.current = id;
@@ -154,10 +175,7 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
 
   const dismiss = useCallback(
     (paper: PaperRecord) => {
-      const next = rowAfterRemoval(
-        shown.map((row) => row.id),
-        paper.id,
-      );
+      const next = rowAfterRemoval(shownIds, paper.id);
       setDismissed(paper, true);
       lastDismissed.current = paper;
       if (next) moveTo(next);
@@ -166,7 +184,7 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
         run: () => undo(paper),
       });
     },
-    [shown, setDismissed, moveTo, notify, undo],
+    [shownIds, setDismissed, moveTo, notify, undo],
   );
 
   const markAllSeen = () => {
@@ -194,8 +212,7 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const ids = shown.map((paper) => paper.id);
-    const active = shown.find((paper) => paper.id === activeId);
+    const active = activeId !== undefined && shownIds.includes(activeId) ? activeId : undefined;
     let handled = true;
     switch (event.key) {
       case 'ArrowDown':
@@ -203,22 +220,23 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
       case 'ArrowUp':
       case 'k': {
         const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : -1;
-        const next = stepRow(ids, active?.id, step);
+        const next = stepRow(shownIds, active, step);
         if (next) moveTo(next);
         else handled = false;
         break;
       }
       case 's':
-        if (active) rowElement(active.id)?.querySelector<HTMLElement>('.save-toggle')?.click();
+      case 'x': {
+        // The row's own control: it holds the record (only rows in view have theirs read).
+        const control = event.key === 's' ? '.save-toggle' : '.row-action-dismiss';
+        const button = active ? rowElement(active)?.querySelector<HTMLElement>(control) : null;
+        if (button) button.click();
         else handled = false;
         break;
-      case 'x':
-        if (active && active.dismissedAt === undefined) dismiss(active);
-        else handled = false;
-        break;
+      }
       case 'Enter':
       case 'o': {
-        const row = active ? rowElement(active.id) : undefined;
+        const row = active ? rowElement(active) : undefined;
         // Enter on a button or link inside the row is that control's own.
         if (row && (event.key === 'o' || event.target === row)) {
           row.querySelector<HTMLElement>('.paper-title a')?.click();
@@ -268,16 +286,16 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
       <DayNav
         dayStart={dayStart}
         now={current}
-        count={papers?.length}
+        count={dayCount}
         canGoNext={!isToday}
         onPrevious={() => onDayChange(addLocalDays(dayStart, -1))}
         onNext={() => onDayChange(Math.min(today, addLocalDays(dayStart, 1)))}
       />
-      {papers === undefined || withPending === undefined ? (
+      {shown === undefined || dayCount === undefined ? (
         <p className="loading" aria-busy="true">
           Loading…
         </p>
-      ) : papers.length === 0 ? (
+      ) : dayCount === 0 ? (
         isToday ? (
           <EmptyState title="No new papers yet today">
             <p>
@@ -298,11 +316,7 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
       ) : (
         <>
           <div className="triage-bar">
-            <TodayFilters
-              filter={filter}
-              onChange={setFilter}
-              dismissed={countDismissed(withPending)}
-            />
+            <TodayFilters filter={filter} onChange={setFilter} dismissed={dismissedCount} />
             <button type="button" className="triage-button" onClick={markAllSeen}>
               Mark all as seen
             </button>
@@ -320,14 +334,16 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
               ) : null}
             </p>
           ) : null}
-          {shown.length === 0 ? (
+          {shownIds.length === 0 ? (
             <p className="filter-empty">{FILTER_EMPTY[filter]}</p>
           ) : (
             <TriageContext.Provider value={triage}>
               <PaperList
                 key={`${dayStart}:${filter}`}
-                papers={shown}
-                grouped={!relevanceDiffers(shown)}
+                ids={shownIds}
+                groups={shown.groups}
+                firstRows={shown.firstRows}
+                present={present}
                 viewportHeight={viewportHeight}
                 triage={{ activeId, scrollRequest: moves }}
               />

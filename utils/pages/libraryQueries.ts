@@ -1,13 +1,13 @@
 import type { ReadingState, Tag } from '@/utils/shared/library';
-import type { SourceKind } from '@/utils/shared/paper';
 import {
-  labelKey,
   type ListKey,
+  labelKey,
   savedPrefix,
   scoreInKey,
   type TodayFilter,
   todayPrefix,
 } from '@/utils/shared/listKeys';
+import type { SourceKind } from '@/utils/shared/paper';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { startOfLocalDay } from '@/utils/shared/time';
 import type { PaperlightDatabase } from '@/utils/storage/database';
@@ -169,8 +169,10 @@ async function savedIds(
   const byDate = sort === 'saved-newest' || sort === 'saved-oldest';
   const ordered = byDate
     ? savedInRange().primaryKeys()
-    : underPrefix(database, savedPrefix(sort === 'first-seen-newest' ? 'first-seen' : 'opened'))
-        .primaryKeys();
+    : underPrefix(
+        database,
+        savedPrefix(sort === 'first-seen-newest' ? 'first-seen' : 'opened'),
+      ).primaryKeys();
   const keep: Promise<Set<string>>[] = [];
   const drop: Promise<Set<string>>[] = [];
   const asSet = (keys: Promise<string[]>) => keys.then((list) => new Set(list));
@@ -180,7 +182,9 @@ async function savedIds(
   if (filter.readingState === 'to-read') {
     drop.push(asSet(database.papers.where('readingState').anyOf('reading', 'read').primaryKeys()));
   } else if (filter.readingState !== undefined) {
-    keep.push(asSet(database.papers.where('readingState').equals(filter.readingState).primaryKeys()));
+    keep.push(
+      asSet(database.papers.where('readingState').equals(filter.readingState).primaryKeys()),
+    );
   }
   if (filter.hasCode) {
     keep.push(asSet(database.papers.where('listKeys').equals(savedPrefix('code')).primaryKeys()));
@@ -219,6 +223,17 @@ export async function papersByIds(
 ): Promise<PaperRecord[]> {
   const papers = await database.papers.bulkGet([...ids]);
   return papers.filter((paper): paper is PaperRecord => paper !== undefined);
+}
+
+/** How many rows a list reads with its ids, so it opens drawn: a tall window's worth. */
+export const FIRST_ROWS = 16;
+
+/** `list` and the records of its first rows (read in the same live query as the ids). */
+export async function withFirstRows<T extends { ids: readonly string[] }>(
+  database: PaperlightDatabase,
+  list: T,
+): Promise<T & { firstRows: PaperRecord[] }> {
+  return { ...list, firstRows: await papersByIds(database, list.ids.slice(0, FIRST_ROWS)) };
 }
 
 /** Live tags, by name, with how many saved papers carry each. */

@@ -1,5 +1,6 @@
 import { isArxivId } from '@/utils/shared/arxivId';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
+
 export { compareByNewestSighting } from '@/utils/shared/listKeys';
 
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';

@@ -1,13 +1,14 @@
-import {
-  compareByRelevance,
-  passesFilter,
-  type TodayFilter,
-} from '@/utils/shared/listKeys';
+import { compareByRelevance, passesFilter, type TodayFilter } from '@/utils/shared/listKeys';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import type { Relevance } from '@/utils/shared/ranking/types';
 import { startOfLocalDay } from '@/utils/shared/time';
 
-export { compareByRelevance, hasCode, passesFilter, type TodayFilter } from '@/utils/shared/listKeys';
+export {
+  compareByRelevance,
+  hasCode,
+  passesFilter,
+  type TodayFilter,
+} from '@/utils/shared/listKeys';
 
 /**
  * How the popup's Today triages a day: relevance order, the filters, the reason a row shows and

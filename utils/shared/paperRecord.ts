@@ -1,6 +1,6 @@
 import { isArxivId } from '@/utils/shared/arxivId';
-import type { ListKey } from '@/utils/shared/listKeys';
 import type { LibraryEditedAt, PaperUpdate, ReadingState } from '@/utils/shared/library';
+import type { ListKey } from '@/utils/shared/listKeys';
 import type { DetectedPaper, SourceKind } from '@/utils/shared/paper';
 import type { Relevance } from '@/utils/shared/ranking/types';
 

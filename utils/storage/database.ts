@@ -85,8 +85,12 @@ const listKeysMiddleware: Middleware<DBCore> = {
           }));
           // A put also describes itself as a change (`changeSpec`, `updates`) for Dexie's cache:
           // that description would miss the keys, so the put goes down as full values only.
-          const { changeSpec: _spec, updates: _updates, criteria: _criteria, ...rest } =
-            request as DBCorePutRequest;
+          const {
+            changeSpec: _spec,
+            updates: _updates,
+            criteria: _criteria,
+            ...rest
+          } = request as DBCorePutRequest;
           return table.mutate({ ...rest, values } as DBCoreMutateRequest);
         },
       };
