@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { detectedPaper } from '@/tests/helpers/papers';
 import { countFirstSeenSince } from '@/utils/background/badge';
 import { recordDetection } from '@/utils/background/paperStore';
+import { paperIds } from '@/utils/pages/libraryQueries';
+import type { TodayFilter } from '@/utils/shared/listKeys';
 import { PaperlightDatabase } from '@/utils/storage/database';
 
 const NOON = new Date(2026, 10, 27, 12, 0, 0).getTime();
@@ -213,6 +215,16 @@ describe('schema upgrade from version 3', () => {
         '2408.00002',
       ]);
       expect(await database.tags.count()).toBe(0);
+      // The upgrade wrote the lists' keys: Today and Saved answer from indexes alone.
+      const today = (filter: TodayFilter) =>
+        paperIds(database, { view: 'today', dayStart: NOON, filter });
+      expect(await today('all')).toEqual(['2408.00001']);
+      expect(await today('matches')).toEqual(['2408.00001']);
+      expect(await today('code')).toEqual(['2408.00001']);
+      expect(await today('dismissed')).toEqual(['2408.00002']);
+      expect(await paperIds(database, { view: 'saved', filter: { hasCode: true } })).toEqual([
+        '2408.00001',
+      ]);
 
       await database.tags.add({
         id: 'tabc',
