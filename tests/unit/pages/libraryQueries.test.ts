@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { paperIds, todayList } from '@/utils/pages/libraryQueries';
+import type { TodayFilter } from '@/utils/shared/listKeys';
+import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
+import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
+import { PaperlightDatabase } from '@/utils/storage/database';
+
+const NOW = new Date(2026, 10, 27, 15, 0, 0).getTime();
+const TODAY = startOfLocalDay(NOW);
+const HOUR = 3_600_000;
+
+function paper(
+  id: string,
+  fields: Partial<PaperRecord> & { at?: number; position?: number; label?: string } = {},
+): PaperRecord {
+  const { at = NOW - HOUR, position = 0, label = 'arXiv cs.CL · new', ...rest } = fields;
+  const sighting: Sighting = {
+    kind: label.startsWith('HF') ? 'hf-daily' : 'arxiv-listing',
+    label,
+    url: 'https://arxiv.org/list/cs.CL/new',
+    at,
+    position,
+  };
+  return {
+    id,
+    title: `Title ${id}`,
+    authors: [],
+    categories: [],
+    tldr: '',
+    codeUrls: [],
+    projectUrls: [],
+    firstSeenAt: at,
+    lastSeenAt: at,
+    firstSighting: sighting,
+    lastSighting: sighting,
+    sightingCount: 1,
+    countsAsNew: true,
+    ...rest,
+  };
+}
+
+const relevance = (score: number, matched = false) => ({
+  score,
+  matched,
+  reasons: [],
+  learned: [],
+  coldStart: false,
+});
+
+let db: PaperlightDatabase;
+beforeEach(() => {
+  db = new PaperlightDatabase(`queries-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const today = (filter: TodayFilter, dayStart = NOW) =>
+  paperIds(db, { view: 'today', dayStart, filter });
+
+describe('Today from keys', () => {
+  it('orders by relevance, then upvotes, then newest sighting and page order; filters', async () => {
+    await db.papers.bulkAdd([
+      paper('a', { relevance: relevance(0.2), position: 1 }),
+      paper('b', { relevance: relevance(0.9, true), codeUrls: ['https://github.com/x/b'] }),
+      paper('c', { relevance: relevance(0.2), position: 0 }),
+      paper('d', { relevance: relevance(0.2), hf: { upvotes: 0 }, at: NOW - 5 * HOUR }),
+      paper('e', { relevance: relevance(0.2), at: NOW - 30 * 60_000, openedAt: NOW }),
+      paper('f', { relevance: relevance(0.5), dismissedAt: NOW }),
+      paper('g', { relevance: relevance(0.99), at: addLocalDays(TODAY, -1) + HOUR }),
+      paper('url:https://example.org/post', {
+        relevance: relevance(1),
+        article: {
+          url: 'https://example.org/post',
+          siteName: '',
+          keySentences: [],
+          readingMinutes: 1,
+        },
+      }),
+    ]);
+    expect(await today('all')).toEqual(['b', 'd', 'e', 'c', 'a']);
+    expect(await today('matches')).toEqual(['b']);
+    expect(await today('code')).toEqual(['b']);
+    expect(await today('unopened')).toEqual(['b', 'd', 'c', 'a']);
+    expect(await today('dismissed')).toEqual(['f']);
+    expect(await today('all', addLocalDays(TODAY, -1))).toEqual(['g']);
+    expect((await todayList(db, NOW, 'all')).groups).toBeUndefined();
+  });
+
+  it('follows every kind of write: update, modify, put', async () => {
+    await db.papers.bulkAdd([
+      paper('a', { relevance: relevance(0.1) }),
+      paper('b', { relevance: relevance(0.2) }),
+    ]);
+    expect(await today('all')).toEqual(['b', 'a']);
+    await db.papers.update('b', { dismissedAt: NOW });
+    expect(await today('all')).toEqual(['a']);
+    expect(await today('dismissed')).toEqual(['b']);
+    // A rescore, as the ranking does it.
+    await db.papers.toCollection().modify((record) => {
+      record.relevance = relevance(record.id === 'a' ? 0.05 : 0.9, record.id === 'b');
+    });
+    await db.papers.update('b', { dismissedAt: undefined });
+    await db.papers.put(paper('c', { relevance: relevance(0.5) }));
+    expect(await today('all')).toEqual(['b', 'c', 'a']);
+    expect(await today('matches')).toEqual(['b']);
+  });
+
+  it('groups by label while scores tie, groups in the order their first paper comes', async () => {
+    await db.papers.bulkAdd([
+      paper('l1', { position: 1, at: NOW - 3 * HOUR }),
+      paper('l0', { position: 0, at: NOW - 3 * HOUR }),
+      paper('h2', { position: 2, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
+      paper('h0', { position: 0, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
+      // Seen later on another page, but HF upvotes put it first; it stays with its label.
+      paper('x', { at: NOW - 4 * HOUR, hf: { upvotes: 3 } }),
+    ]);
+    const list = await todayList(db, NOW, 'all');
+    expect(list.groups).toEqual([
+      { label: 'arXiv cs.CL · new', ids: ['x', 'l0', 'l1'] },
+      { label: 'HF Daily Papers · 2026-11-27', ids: ['h0', 'h2'] },
+    ]);
+    expect(list.ids).toEqual(['x', 'l0', 'l1', 'h0', 'h2']);
+  });
+});
+
+describe('Saved from keys', () => {
+  it('sorts and filters by tag, state, code, source, saved date and updates', async () => {
+    await db.papers.bulkAdd([
+      paper('s1', { savedAt: 100, tagIds: ['t1'], readingState: 'read', at: NOW - 9 * HOUR }),
+      paper('s2', {
+        savedAt: 300,
+        codeUrls: ['https://github.com/x/y'],
+        lastOpenedAt: 50,
+        at: NOW - 2 * HOUR,
+      }),
+      paper('s3', {
+        savedAt: 200,
+        tagIds: ['t1', 't2'],
+        label: 'HF Daily Papers · 2026-11-27',
+        unseenUpdateAt: 7,
+        lastOpenedAt: 90,
+        at: NOW - 5 * HOUR,
+      }),
+      paper('n', { tagIds: ['t1'], codeUrls: ['https://github.com/x/n'] }),
+    ]);
+    const saved = (
+      query: Omit<Extract<Parameters<typeof paperIds>[1], { view: 'saved' }>, 'view'>,
+    ) => paperIds(db, { view: 'saved', ...query });
+    expect(await saved({})).toEqual(['s2', 's3', 's1']);
+    expect(await saved({ sort: 'saved-oldest' })).toEqual(['s1', 's3', 's2']);
+    expect(await saved({ sort: 'first-seen-newest' })).toEqual(['s2', 's3', 's1']);
+    expect(await saved({ sort: 'opened-newest' })).toEqual(['s3', 's2', 's1']);
+    expect(await saved({ filter: { tagId: 't1' } })).toEqual(['s3', 's1']);
+    expect(await saved({ filter: { readingState: 'to-read' } })).toEqual(['s2', 's3']);
+    expect(await saved({ filter: { readingState: 'read' } })).toEqual(['s1']);
+    expect(await saved({ filter: { hasCode: true } })).toEqual(['s2']);
+    expect(await saved({ filter: { source: 'hf-daily' } })).toEqual(['s3']);
+    expect(await saved({ filter: { savedFrom: 150, savedTo: 300 } })).toEqual(['s3']);
+    expect(await saved({ filter: { updated: true }, sort: 'opened-newest' })).toEqual(['s3']);
+    await db.papers.update('s2', { savedAt: undefined });
+    expect(await saved({ filter: { hasCode: true } })).toEqual([]);
+  });
+});
