@@ -11,8 +11,11 @@
  * 2. End to end: the built extension on the same listing served at its real URL — time from
  *    navigation start to the last page mark.
  * 3. Size: the built content script, minified and gzipped.
+ * 4. Popup open (scripts/benchPopup.ts): Today on a 300- and a 5,000-paper day, Saved with 20 and
+ *    20,000 saved, All papers at 50,000 stored; each list read the old way (every record) and the
+ *    new way (keys, then the first rows) in the same run, and the popup's time to its first row.
  * Target: detect + mark ≤ 2× the bare walk; content script ≤ 14 KB gzip.
- * `--in-page` measures 1 and 3 only.
+ * `--in-page` measures 1 and 3 only; `--popup` measures 4 only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +24,7 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchExtension, ROOT, routePage } from '@/tests/e2e/harness';
 import { generateListing } from '@/tests/helpers/generateListing';
+import { type BenchRow, measurePopupOpen } from '@/scripts/benchPopup';
 
 const ENTRIES = 2000;
 const RUNS = 31;
@@ -284,6 +288,24 @@ function contentScriptGzipBytes(): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
+function printTable(title: string, rows: readonly BenchRow[]) {
+  const width = Math.max(...rows.map((row) => row[0].length));
+  console.log(`\n${title}\n`);
+  console.log(`${'measure'.padEnd(width)} | ${'value'.padStart(11)} | ratio`);
+  console.log(`${'-'.repeat(width)}-|-${'-'.repeat(11)}-|------`);
+  for (const [name, value, r] of rows) {
+    console.log(`${name.padEnd(width)} | ${value.padStart(11)} | ${r}`);
+  }
+}
+
+if (process.argv.includes('--popup')) {
+  printTable(
+    'Paperlight popup open (built extension, Chromium, median of 5)',
+    await measurePopupOpen(),
+  );
+  process.exit(0);
+}
+
 const html = generateListing(ENTRIES);
 const script = await bundleBenchPage();
 const inPage = await measureInPage(script, html);
@@ -330,12 +352,13 @@ const rows: [string, string, string][] = [
   ['built extension: navigation → last mark', `${median(endToEnd.marks).toFixed(0)} ms`, ''],
   ['content script size (gzip -9)', `${(gzipBytes / 1024).toFixed(2)} KB`, ''],
 ];
-const width = Math.max(...rows.map((row) => row[0].length));
-console.log(`\nPaperlight content-script benchmark (Chromium, median of ${RUNS} runs)\n`);
-console.log(`${'measure'.padEnd(width)} | ${'value'.padStart(11)} | ratio`);
-console.log(`${'-'.repeat(width)}-|-${'-'.repeat(11)}-|------`);
-for (const [name, value, r] of rows)
-  console.log(`${name.padEnd(width)} | ${value.padStart(11)} | ${r}`);
+printTable(`Paperlight content-script benchmark (Chromium, median of ${RUNS} runs)`, rows);
+if (!inPageOnly) {
+  printTable(
+    'Paperlight popup open (built extension, Chromium, median of 5)',
+    await measurePopupOpen(),
+  );
+}
 // The target is checked on the run-by-run median.
 const speedOk = ratio <= 2;
 const sizeOk = gzipBytes <= 14 * 1024;

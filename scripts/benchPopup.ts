@@ -1,0 +1,316 @@
+/**
+ * Popup open times in the built extension (part of `npm run bench`): Today on a 300- and a
+ * 5,000-paper day, Saved with 20 and 20,000 saved, and an "All papers" list at 50,000 stored.
+ * The database is seeded inside the extension (records made in the page, with the same
+ * `listKeysOf` the database computes on every write). Each list is also read two ways in the
+ * same page and run: the old shape (every record of the list, sorted in JS: what the popup did
+ * before) and the new one (ids from an index, then the first rows' records).
+ */
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { launchExtension, ROOT } from '@/tests/e2e/harness';
+
+const RUNS = 5;
+const FIRST_ROWS = 16;
+const DAY_MS = 86_400_000;
+
+interface PopupBench {
+  seed(options: {
+    from: number;
+    count: number;
+    /** Local midnight of the first day; papers go `perDay` to a day, day by day backwards. */
+    day: number;
+    perDay: number;
+    savedEvery?: number;
+  }): Promise<number>;
+  saveMore(count: number): Promise<number>;
+  oldToday(day: number): Promise<number>;
+  newToday(day: number): Promise<number>;
+  oldSaved(): Promise<number>;
+  newSaved(): Promise<number>;
+  oldAll(): Promise<number>;
+  newAll(): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    popupBench: PopupBench;
+    firstRowAt?: number;
+  }
+}
+
+async function bundleSeeder(): Promise<string> {
+  const entry = `
+    import { compareByRelevance, listKeysOf, passesFilter } from './utils/shared/listKeys';
+    import { startOfLocalDay, addLocalDays } from './utils/shared/time';
+    const FIRST = ${FIRST_ROWS};
+    const open = () => new Promise((resolve, reject) => {
+      const request = indexedDB.open('paperlight');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const words = 'model attention diffusion language retrieval graph learning robust sparse scaling token agent'.split(' ');
+    const text = (i, n) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+    function record(i, firstSeenAt, savedAt) {
+      const label = i % 3 === 0 ? 'HF Daily Papers · bench' : i % 3 === 1 ? 'arXiv cs.CL · new' : 'arXiv cs.LG · new';
+      const sighting = { kind: i % 3 === 0 ? 'hf-daily' : 'arxiv-listing', label, url: 'https://arxiv.org/list/cs.CL/new', at: firstSeenAt, position: i % 500 };
+      const paper = {
+        id: 'b' + String(i).padStart(6, '0'), title: 'A paper about ' + text(i, 8), authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'],
+        abstract: text(i, 150), categories: ['cs.CL', 'cs.LG'], primaryCategory: 'cs.CL', tldr: text(i + 1, 20),
+        codeUrls: i % 4 === 0 ? ['https://github.com/lab/p' + i] : [], projectUrls: [],
+        ...(i % 3 === 0 ? { hf: { upvotes: i % 97, aiSummary: text(i + 2, 25) } } : {}),
+        firstSeenAt, lastSeenAt: firstSeenAt, firstSighting: sighting, lastSighting: sighting, sightingCount: 1, countsAsNew: true,
+        relevance: { score: ((i * 37) % 1000) / 1000, matched: i % 5 === 0, reasons: i % 5 === 0 ? ['keyword: attention'] : [], learned: [], coldStart: false },
+        ...(savedAt !== undefined ? { savedAt } : {}),
+      };
+      paper.listKeys = listKeysOf(paper);
+      return paper;
+    }
+    async function putAll(records) {
+      const db = await open();
+      const tx = db.transaction('papers', 'readwrite');
+      const store = tx.objectStore('papers');
+      for (const r of records) store.put(r);
+      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+      db.close();
+    }
+    async function read(fn) {
+      const db = await open();
+      const start = performance.now();
+      const store = db.transaction('papers').objectStore('papers');
+      const shown = await fn(store);
+      const time = performance.now() - start;
+      db.close();
+      if (shown.length === 0) throw new Error('nothing read');
+      return time;
+    }
+    const firstRows = (store, ids) => Promise.all(ids.slice(0, FIRST).map((id) => done(store.get(id))));
+    const range = (prefix) => IDBKeyRange.bound(prefix, [...prefix, []], true, true);
+    window.popupBench = {
+      async seed({ from, count, day, perDay, savedEvery }) {
+        for (let chunk = 0; chunk < count; chunk += 2000) {
+          const records = [];
+          for (let i = from + chunk; i < from + Math.min(count, chunk + 2000); i++) {
+            const k = i - from;
+            const dayStart = addLocalDays(day, -Math.floor(k / perDay));
+            const at = dayStart + 3600000 + (k % perDay) * 1000;
+            records.push(record(i, at, savedEvery && k % savedEvery === 0 ? at + 60000 : undefined));
+          }
+          await putAll(records);
+        }
+        return count;
+      },
+      async saveMore(count) {
+        const db = await open();
+        const tx = db.transaction('papers', 'readwrite');
+        const store = tx.objectStore('papers');
+        let saved = 0;
+        await new Promise((resolve, reject) => {
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c || saved >= count) return resolve();
+            const paper = c.value;
+            if (paper.savedAt === undefined) {
+              paper.savedAt = paper.firstSeenAt + 120000;
+              paper.listKeys = listKeysOf(paper);
+              c.update(paper);
+              saved += 1;
+            }
+            c.continue();
+          };
+          cursor.onerror = () => reject(cursor.error);
+        });
+        await new Promise((resolve) => { tx.oncomplete = resolve; });
+        db.close();
+        return saved;
+      },
+      // Before: every record of the day, filtered and sorted in JS (utils/pages/paperQueries.ts).
+      oldToday: (day) => read(async (store) => {
+        const papers = await done(store.index('firstSeenAt').getAll(IDBKeyRange.bound(day, addLocalDays(day, 1), false, true)));
+        return papers.filter((p) => p.article === undefined && passesFilter(p, 'all')).sort(compareByRelevance);
+      }),
+      // After: the day's ordered ids, the dismissed ids and the day's count from keys, then the first rows.
+      newToday: (day) => read(async (store) => {
+        const index = store.index('listKeys');
+        const [ids] = await Promise.all([
+          done(index.getAllKeys(range(['day', day, 'all']))),
+          done(index.getAllKeys(range(['day', day, 'dismissed']))),
+        ]);
+        return firstRows(store, ids);
+      }),
+      oldSaved: () => read(async (store) => (await done(store.index('savedAt').getAll())).reverse()),
+      newSaved: () => read(async (store) => firstRows(store, (await done(store.index('savedAt').getAllKeys())).reverse())),
+      oldAll: () => read(async (store) => (await done(store.index('lastSeenAt').getAll())).reverse()),
+      newAll: () => read(async (store) => firstRows(store, (await done(store.index('lastSeenAt').getAllKeys())).reverse())),
+    };`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+    alias: { '@': ROOT },
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Popup page load → first row drawn (a MutationObserver installed before the page's scripts). */
+async function todayOpen(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForSelector('article.paper', { timeout: 30_000 });
+  const at = await page.evaluate(() => window.firstRowAt);
+  if (at === undefined) throw new Error('first row not observed');
+  return at;
+}
+
+/** Click on the Saved tab → first saved row drawn. */
+function savedOpen(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const tab = [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((element) =>
+          element.textContent?.startsWith('Saved'),
+        );
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('.list-summary') && document.querySelector('article.paper')) {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        tab?.click();
+      }),
+  );
+}
+
+export type BenchRow = [name: string, value: string, ratio: string];
+
+export async function measurePopupOpen(): Promise<BenchRow[]> {
+  const seeder = await bundleSeeder();
+  const extension = await launchExtension();
+  try {
+    const url = `chrome-extension://${extension.extensionId}/popup.html`;
+    const page = await extension.context.newPage();
+    await page.setViewportSize({ width: 420, height: 600 });
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('article.paper')) {
+          window.firstRowAt = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    // The popup opens the database at the current schema; then it is seeded from the page.
+    await page.goto(url);
+    await page.waitForSelector('.app');
+    await page.evaluate(seeder);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      d.setHours(0, 0, 0, 0);
+      return d.getTime();
+    });
+    const seed = (options: Parameters<PopupBench['seed']>[0]) =>
+      page.evaluate((o) => window.popupBench.seed(o), options);
+    // 45,000 papers on the 90 days before today (20 of them saved), and a 300-paper day.
+    await seed({ from: 0, count: 45_000, day: today - DAY_MS, perDay: 500, savedEvery: 2250 });
+    await seed({ from: 45_000, count: 300, day: today, perDay: 300 });
+
+    const times = async (read: () => Promise<number>) => {
+      await read(); // warm up
+      const samples: number[] = [];
+      for (let run = 0; run < RUNS; run++) samples.push(await read());
+      return median(samples);
+    };
+    const reads = (name: keyof PopupBench, ...args: number[]) =>
+      times(() =>
+        page.evaluate(
+          ([method, values]) =>
+            (window.popupBench[method as 'oldToday'] as (...a: number[]) => Promise<number>)(
+              ...(values as number[]),
+            ),
+          [name, args] as const,
+        ),
+      );
+    const opens = async () => {
+      const todayMs = await times(() => todayOpen(page, url));
+      const savedMs = await times(async () => {
+        await todayOpen(page, url);
+        return savedOpen(page);
+      });
+      await page.evaluate(seeder);
+      return { todayMs, savedMs };
+    };
+
+    const small = {
+      oldToday: await reads('oldToday', today),
+      newToday: await reads('newToday', today),
+      oldSaved: await reads('oldSaved'),
+      newSaved: await reads('newSaved'),
+      ...(await opens()),
+    };
+    await seed({ from: 45_300, count: 4_700, day: today, perDay: 4_700 });
+    await page.evaluate((count) => window.popupBench.saveMore(count), 19_980);
+    const large = {
+      oldToday: await reads('oldToday', today),
+      newToday: await reads('newToday', today),
+      oldSaved: await reads('oldSaved'),
+      newSaved: await reads('newSaved'),
+      oldAll: await reads('oldAll'),
+      newAll: await reads('newAll'),
+      ...(await opens()),
+    };
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    const x = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
+    return [
+      ['Today, 300-paper day: old read (every record of the day)', ms(small.oldToday), '1.00×'],
+      [
+        'Today, 300-paper day: keys + first rows',
+        ms(small.newToday),
+        x(small.newToday, small.oldToday),
+      ],
+      ['Today, 5,000-paper day: old read', ms(large.oldToday), x(large.oldToday, small.oldToday)],
+      [
+        'Today, 5,000-paper day: keys + first rows',
+        ms(large.newToday),
+        x(large.newToday, small.newToday),
+      ],
+      ['Saved, 20 saved: old read (every saved record)', ms(small.oldSaved), '1.00×'],
+      ['Saved, 20 saved: keys + first rows', ms(small.newSaved), x(small.newSaved, small.oldSaved)],
+      ['Saved, 20,000 saved: old read', ms(large.oldSaved), x(large.oldSaved, small.oldSaved)],
+      [
+        'Saved, 20,000 saved: keys + first rows',
+        ms(large.newSaved),
+        x(large.newSaved, small.newSaved),
+      ],
+      ['All papers, 50,000 stored: every record', ms(large.oldAll), x(large.oldAll, large.newAll)],
+      ['All papers, 50,000 stored: keys + first rows', ms(large.newAll), '1.00×'],
+      ['popup open → first row, Today 300-paper day', ms(small.todayMs), '1.00×'],
+      [
+        'popup open → first row, Today 5,000-paper day',
+        ms(large.todayMs),
+        x(large.todayMs, small.todayMs),
+      ],
+      ['Saved tab click → first row, 20 saved', ms(small.savedMs), '1.00×'],
+      [
+        'Saved tab click → first row, 20,000 saved',
+        ms(large.savedMs),
+        x(large.savedMs, small.savedMs),
+      ],
+    ];
+  } finally {
+    await extension.close();
+  }
+}
