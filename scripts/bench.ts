@@ -22,9 +22,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
+import { type BenchRow, measurePopupOpen } from '@/scripts/benchPopup';
 import { chromiumPath, EXTENSION_DIR, launchExtension, ROOT, routePage } from '@/tests/e2e/harness';
 import { generateListing } from '@/tests/helpers/generateListing';
-import { type BenchRow, measurePopupOpen } from '@/scripts/benchPopup';
 
 const ENTRIES = 2000;
 const RUNS = 31;
