@@ -8,6 +8,8 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import { listKeysOf } from '@/utils/shared/listKeys';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /** The parts of the extension API the tests call inside the service worker. */
 declare const chrome: {
@@ -131,13 +133,24 @@ export async function readStore<T>(worker: Worker, store = 'papers'): Promise<T[
   );
 }
 
-/** Changes fields of one stored row, from the service worker with plain IndexedDB. */
+/**
+ * Changes fields of one stored row, from the service worker with plain IndexedDB. A paper's list
+ * keys are derived from its fields by the database on every write (utils/storage/database.ts),
+ * which plain IndexedDB skips: they are recomputed here the same way.
+ */
 export async function patchRecord(
   worker: Worker,
   id: string,
   patch: Record<string, unknown>,
   store = 'papers',
 ): Promise<void> {
+  if (store === 'papers') {
+    const stored = (await readStore<PaperRecord>(worker)).find((paper) => paper.id === id);
+    if (stored) {
+      const patched = { ...stored, ...patch } as PaperRecord;
+      patch = { ...patch, listKeys: listKeysOf(patched) };
+    }
+  }
   await worker.evaluate(
     ({ id, patch, store }) =>
       new Promise<void>((resolve, reject) => {
