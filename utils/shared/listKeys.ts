@@ -1,4 +1,4 @@
-import type { PaperRecord } from '@/utils/shared/paperRecord';
+import type { ListKey, PaperRecord } from '@/utils/shared/paperRecord';
 import { startOfLocalDay } from '@/utils/shared/time';
 import { httpUrl } from '@/utils/shared/url';
 
@@ -18,8 +18,7 @@ const TODAY_FILTER_IDS: readonly TodayFilter[] = [
   'dismissed',
 ];
 
-/** An IndexedDB array key: a prefix naming the list, then the sort fields. */
-export type ListKey = (string | number)[];
+export type { ListKey } from '@/utils/shared/paperRecord';
 
 /** Feed order: newest sighting first, then page order within a sighting, then id (stable). */
 export function compareByNewestSighting(a: PaperRecord, b: PaperRecord): number {

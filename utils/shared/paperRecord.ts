@@ -1,6 +1,5 @@
 import { isArxivId } from '@/utils/shared/arxivId';
 import type { LibraryEditedAt, PaperUpdate, ReadingState } from '@/utils/shared/library';
-import type { ListKey } from '@/utils/shared/listKeys';
 import type { DetectedPaper, SourceKind } from '@/utils/shared/paper';
 import type { Relevance } from '@/utils/shared/ranking/types';
 
@@ -106,6 +105,9 @@ export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section
    */
   listKeys?: ListKey[];
 }
+
+/** An IndexedDB array key of a list: a prefix naming the list, then the sort fields. */
+export type ListKey = (string | number)[];
 
 /** What an article item keeps besides the common fields (see PaperRecord.article). */
 export interface ArticleInfo {

@@ -1,7 +1,6 @@
 import type { LibraryEditedAt, PaperUpdate, ReadingState } from '@/utils/shared/library';
-import type { ListKey } from '@/utils/shared/listKeys';
 import type { HfInfo, ListingSection, SourceKind } from '@/utils/shared/paper';
-import type { ArticleInfo, PaperRecord, Sighting } from '@/utils/shared/paperRecord';
+import type { ArticleInfo, ListKey, PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import type { Relevance } from '@/utils/shared/ranking/types';
 
 /**
