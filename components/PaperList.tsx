@@ -35,6 +35,7 @@ function toItems(ids: readonly string[], groups: readonly TodayGroup[] | undefin
 
 /** Records kept for rows that left the window (drawn at once if they come back, then refreshed). */
 const KEPT_RECORDS = 200;
+const NO_PAPERS: PaperRecord[] = [];
 
 /**
  * The records of the rows in view, live, read by id. Records read before (`firstRows`, rows that
@@ -45,13 +46,18 @@ function useRecordsOf(
   firstRows: readonly PaperRecord[] | undefined,
 ): ReadonlyMap<string, PaperRecord> {
   const { db } = usePopupServices();
-  const key = ids.join('\n');
-  const loaded = useLiveQuery(() => papersByIds(db, key === '' ? [] : key.split('\n')), [db, key]);
+  // The first rows come live with the list's own query: only the others are read here.
+  const first = useMemo(() => new Set(firstRows?.map((paper) => paper.id)), [firstRows]);
+  const key = ids.filter((id) => !first.has(id)).join('\n');
+  const loaded = useLiveQuery(
+    () => (key === '' ? NO_PAPERS : papersByIds(db, key.split('\n'))),
+    [db, key],
+  );
   const known = useRef<ReadonlyMap<string, PaperRecord>>(new Map());
   return useMemo(() => {
     // Oldest first, so the newest reads win and the cap drops the longest gone.
     const next = new Map([...known.current].slice(-KEPT_RECORDS));
-    for (const paper of [...(firstRows ?? []), ...(loaded ?? [])]) {
+    for (const paper of [...(loaded ?? []), ...(firstRows ?? [])]) {
       next.delete(paper.id);
       next.set(paper.id, paper);
     }
