@@ -99,6 +99,13 @@ export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section
   unseenUpdateAt?: number;
   /** When the watch last looked the paper up (ms). Version 4. */
   watchedAt?: number;
+  /**
+   * Search bookkeeping, set by the database itself on every write (utils/storage/database.ts):
+   * a hash of the searched fields, and when they last changed (ms; indexed). The search index
+   * re-reads only papers whose searched fields changed since its snapshot. Version 4.
+   */
+  searchHash?: number;
+  searchChangedAt?: number;
 }
 
 /** What an article item keeps besides the common fields (see PaperRecord.article). */

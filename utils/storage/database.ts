@@ -1,12 +1,59 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { Tag } from '@/utils/shared/library';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { searchHash } from '@/utils/shared/search/searchDocument';
+import type { SearchSnapshot } from '@/utils/shared/search/searchIndex';
+
+/** The persisted search index (table `searchIndex`, one row; see utils/background/searchService.ts). */
+export interface SearchIndexRecord {
+  key: 'library';
+  snapshot: SearchSnapshot;
+  /** Papers stamped (`searchChangedAt`) before this are in the snapshot (ms). */
+  papersThrough: number;
+  /** Papers stamped at or after `papersThrough` that are in it, with the stamp they had. */
+  recent: [string, number][];
+  /** Tags changed (`updatedAt`) before this are in it (ms). */
+  tagsThrough: number;
+}
+
+/**
+ * Stamps every paper written, whoever writes it, with a hash of its searched fields and, when
+ * that hash differs from the one the record carries, the time (`searchChangedAt`, indexed). The
+ * stamp commits with the write itself, so the search index can never miss a change, even when
+ * the service worker is stopped right after it; a writer that drops the fields only costs a
+ * re-index.
+ */
+const stampSearchChanges: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'searchChanges',
+  create: (down) => ({
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'papers') return table;
+      return {
+        ...table,
+        mutate(request) {
+          if (request.type !== 'put' && request.type !== 'add') return table.mutate(request);
+          const at = Date.now();
+          const values = request.values.map((value: PaperRecord) => {
+            const hash = searchHash(value);
+            if (value.searchHash === hash && value.searchChangedAt !== undefined) return value;
+            return { ...value, searchHash: hash, searchChangedAt: at };
+          });
+          return table.mutate({ ...request, values });
+        },
+      };
+    },
+  }),
+};
 
 export const DATABASE_NAME = 'paperlight';
 
 export class PaperlightDatabase extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
   tags!: EntityTable<Tag, 'id'>;
+  searchIndex!: EntityTable<SearchIndexRecord, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -34,12 +81,15 @@ export class PaperlightDatabase extends Dexie {
     });
     // 4: the library. A `tags` table (tombstones kept for sync), and indexes to filter saved
     // papers by tag, reading state, code, and unseen watch updates without reading the records.
-    // New record fields are optional, so there is no upgrade function.
+    // New record fields are optional, so there is no upgrade function. Search: `searchChangedAt`
+    // (papers whose searched fields changed since the index's snapshot) and the snapshot itself.
     this.version(4).stores({
       papers:
-        'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt, *tagIds, readingState, *codeUrls, unseenUpdateAt',
+        'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt, *tagIds, readingState, *codeUrls, unseenUpdateAt, searchChangedAt',
       tags: 'id, name, updatedAt',
+      searchIndex: 'key',
     });
+    this.use(stampSearchChanges);
   }
 }
 

@@ -46,6 +46,8 @@ describe('the stored record format', () => {
       updates?: PaperUpdate[];
       unseenUpdateAt?: number;
       watchedAt?: number;
+      searchHash?: number;
+      searchChangedAt?: number;
     }>();
   });
 
