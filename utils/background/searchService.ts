@@ -21,6 +21,11 @@ import type { PaperlightDatabase, SearchIndexRecord } from '@/utils/storage/data
 
 /** Longer than any write transaction on papers takes between its stamp and its commit. */
 const COMMIT_MARGIN_MS = 60_000;
+/**
+ * Writes through another handle (a page, another worker instance) are not counted: the database is
+ * read for changes at least this often while searching, counted writes or not.
+ */
+const RECHECK_MS = 5_000;
 /** The snapshot is saved this long after the last change (the worker lives ~30 s after an event). */
 const SAVE_DELAY_MS = 2_000;
 export const SEARCH_LIMIT_DEFAULT = 200;
@@ -65,6 +70,8 @@ export function createSearchService(
   /** Stamps at or after `papersThrough` already in the index. */
   let recent = new Map<string, number>();
   let ready: Promise<void> | undefined;
+  let writesSeen = -1;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   let dirty = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
@@ -114,6 +121,12 @@ export function createSearchService(
   /** Re-indexes what changed since the last look: papers stamped, papers of changed tags, deletions. */
   async function catchUp(): Promise<void> {
     const at = now();
+    if (database.searchedWrites === writesSeen && at - checkedAt < RECHECK_MS) {
+      stats.caughtUp = 0;
+      return;
+    }
+    writesSeen = database.searchedWrites;
+    checkedAt = at;
     const changed = new Set<string>();
     await database.transaction('r', database.papers, database.tags, async () => {
       const tags: Tag[] = await database.tags

@@ -23,30 +23,35 @@ export interface SearchIndexRecord {
  * the service worker is stopped right after it; a writer that drops the fields only costs a
  * re-index.
  */
-const stampSearchChanges: Middleware<DBCore> = {
+const stampSearchChanges = (written: () => void): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'searchChanges',
   create: (down) => ({
     ...down,
     table(name) {
       const table = down.table(name);
+      if (name === 'tags') {
+        return { ...table, mutate: (request) => table.mutate(request).finally(written) };
+      }
       if (name !== 'papers') return table;
       return {
         ...table,
         mutate(request) {
-          if (request.type !== 'put' && request.type !== 'add') return table.mutate(request);
+          if (request.type !== 'put' && request.type !== 'add') {
+            return table.mutate(request).finally(written);
+          }
           const at = Date.now();
           const values = request.values.map((value: PaperRecord) => {
             const hash = searchHash(value);
             if (value.searchHash === hash && value.searchChangedAt !== undefined) return value;
             return { ...value, searchHash: hash, searchChangedAt: at };
           });
-          return table.mutate({ ...request, values });
+          return table.mutate({ ...request, values }).finally(written);
         },
       };
     },
   }),
-};
+});
 
 export const DATABASE_NAME = 'paperlight';
 
@@ -54,6 +59,11 @@ export class PaperlightDatabase extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
   tags!: EntityTable<Tag, 'id'>;
   searchIndex!: EntityTable<SearchIndexRecord, 'key'>;
+  /**
+   * Writes to papers or tags made through this handle: the worker's search index skips reading
+   * the database for changes while this has not moved (every write goes through the worker).
+   */
+  searchedWrites = 0;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -89,7 +99,11 @@ export class PaperlightDatabase extends Dexie {
       tags: 'id, name, updatedAt',
       searchIndex: 'key',
     });
-    this.use(stampSearchChanges);
+    this.use(
+      stampSearchChanges(() => {
+        this.searchedWrites++;
+      }),
+    );
   }
 }
 

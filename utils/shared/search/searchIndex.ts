@@ -299,8 +299,10 @@ export class SearchIndex {
     return this.ids[doc] !== '' && (scope === 'all' || this.saved[doc] === 1);
   }
 
-  private idf(documentFrequency: number): number {
+  /** Posting lengths still count removed documents until `compact()`: capped at the live count. */
+  private idf(postingLength: number): number {
     const n = this.size;
+    const documentFrequency = Math.min(postingLength, n);
     return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
 
