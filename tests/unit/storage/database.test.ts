@@ -233,6 +233,16 @@ describe('schema upgrade from version 3', () => {
       expect(await database.papers.where('readingState').equals('reading').count()).toBe(1);
       expect(await database.papers.where('unseenUpdateAt').above(0).count()).toBe(1);
       expect(await database.papers.where('savedAt').above(0).count()).toBe(1);
+      // Search: a paper written since the upgrade is stamped; one left untouched is not (the
+      // first search builds the index from every paper anyway); the snapshot table answers.
+      const before = Date.now();
+      expect(
+        await database.papers
+          .where('searchChangedAt')
+          .aboveOrEqual(before - 60_000)
+          .primaryKeys(),
+      ).toEqual(['2408.00001']);
+      expect(await database.searchIndex.count()).toBe(0);
     } finally {
       await database.delete();
     }

@@ -28,8 +28,8 @@ const FIELD_UNIT = [1, 1 << 10, 1 << 20] as const;
 const FIELD_WEIGHT = [3, 3, 1] as const;
 const K1 = 1.2;
 const B = 0.75;
-/** A prefix's expansions count less the more letters the user has not typed yet. */
-const PREFIX_MIN = 2;
+/** A shorter last word is matched whole: two letters expand to most of the library, slowly. */
+const PREFIX_MIN = 3;
 
 /** tf packed in 16 bits: title 4 bits, authors 4 bits, text 8 bits (each capped). */
 function pack(title: number, authors: number, text: number): number {
@@ -84,7 +84,9 @@ export class SearchIndex {
   private saved = new Uint8Array(1024);
   private lengths = new Uint16Array(1024 * FIELDS);
   private readonly lengthSums = [0, 0, 0];
-  private postings = new Map<string, Posting>();
+  /** A word's postings, or (loaded from a snapshot, not yet read) its position in `loaded`. */
+  private postings = new Map<string, Posting | number>();
+  private loaded: SearchSnapshot | undefined;
   /** Words sorted (for prefixes), and the words added since that sort. */
   private sortedTerms: string[] = [];
   private newTerms: string[] = [];
@@ -95,6 +97,21 @@ export class SearchIndex {
   private score = new Float64Array(0);
   private tier = new Uint8Array(0);
   private matched = new Uint8Array(0);
+
+  private posting(word: string): Posting | undefined {
+    const entry = this.postings.get(word);
+    if (typeof entry !== 'number') return entry;
+    const snapshot = this.loaded;
+    if (!snapshot) return undefined;
+    const start = snapshot.starts[entry] ?? 0;
+    const end = snapshot.starts[entry + 1] ?? start;
+    const posting = {
+      docs: snapshot.docs.subarray(start, end),
+      tfs: snapshot.tfs.subarray(start, end),
+    };
+    this.postings.set(word, posting);
+    return posting;
+  }
 
   /** Documents in the index. */
   get size(): number {
@@ -139,7 +156,7 @@ export class SearchIndex {
       this.lengthSums[field] = (this.lengthSums[field] ?? 0) + capped;
     }
     for (const [word, count] of counts) {
-      let posting = this.postings.get(word);
+      let posting = this.posting(word);
       if (!posting) {
         posting = { docs: [], tfs: [] };
         this.postings.set(word, posting);
@@ -178,7 +195,7 @@ export class SearchIndex {
   search(query: ParsedQuery, { scope, limit }: SearchOptions): SearchResult {
     const exact: Posting[] = [];
     for (const word of query.words) {
-      const posting = this.postings.get(word);
+      const posting = this.posting(word);
       if (!posting) return { ids: [], total: 0 };
       exact.push(posting);
     }
@@ -323,7 +340,7 @@ export class SearchIndex {
   private expand(prefix: string): [Posting, number][] {
     const out: [Posting, number][] = [];
     if (prefix.length < PREFIX_MIN && !/^\d$/.test(prefix)) {
-      const posting = this.postings.get(prefix);
+      const posting = this.posting(prefix);
       return posting ? [[posting, 1]] : [];
     }
     if (this.newTerms.length > 4096) this.mergeNewTerms();
@@ -336,7 +353,7 @@ export class SearchIndex {
       else high = middle;
     }
     const take = (term: string) => {
-      const posting = this.postings.get(term);
+      const posting = this.posting(term);
       if (posting && posting.docs.length > 0) out.push([posting, prefix.length / term.length]);
     };
     for (let i = low; i < terms.length; i++) {
@@ -399,14 +416,14 @@ export class SearchIndex {
     }
     this.mergeNewTerms();
     let total = 0;
-    for (const posting of this.postings.values()) total += posting.docs.length;
+    for (const term of this.sortedTerms) total += this.posting(term)?.docs.length ?? 0;
     const docs = new Uint32Array(total);
     const tfs = new Uint16Array(total);
     const terms: string[] = [];
     const starts: number[] = [0];
     let at = 0;
     for (const term of this.sortedTerms) {
-      const posting = this.postings.get(term);
+      const posting = this.posting(term);
       if (!posting) continue;
       const begin = at;
       for (let i = 0; i < posting.docs.length; i++) {
@@ -452,13 +469,9 @@ export class SearchIndex {
     this.sortedTerms = snapshot.terms === '' ? [] : snapshot.terms.split('\n');
     this.newTerms = [];
     this.postings = new Map();
+    this.loaded = snapshot;
     this.sortedTerms.forEach((term, i) => {
-      const start = snapshot.starts[i] ?? 0;
-      const end = snapshot.starts[i + 1] ?? start;
-      this.postings.set(term, {
-        docs: snapshot.docs.subarray(start, end),
-        tfs: snapshot.tfs.subarray(start, end),
-      });
+      this.postings.set(term, i);
     });
     this.dead = 0;
     this.stamp = new Uint32Array(0);
