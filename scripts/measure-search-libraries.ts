@@ -1,3 +1,4 @@
+// @ts-nocheck -- minisearch and flexsearch are installed for this measurement only (npm install --no-save).
 /**
  * One-off measurement that chose the search index (kept for the record; see docs/architecture.md):
  * node --expose-gc --import tsx scripts/measure-search-libraries.ts [papers]
