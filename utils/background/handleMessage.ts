@@ -5,6 +5,7 @@ import { requestFillIn } from '@/utils/background/fillIn';
 import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
 import type { RankingService } from '@/utils/background/rankingService';
+import { type SearchService, searchServiceFor } from '@/utils/background/searchService';
 import {
   followAuthor,
   paperStatuses,
@@ -62,6 +63,8 @@ export interface BackgroundServices {
   ranking?: RankingService;
   /** Tells open arXiv/HF tabs that paper statuses changed (their marks redraw). */
   statusesChanged?: () => Promise<void>;
+  /** The library's search index (absent: the database's own, made on the first search). */
+  search?: SearchService;
 }
 
 /** A save, dismissal or like: the ranker has something to learn, and open pages redraw. */
@@ -154,6 +157,10 @@ async function dispatch(
       await Promise.all([allSeenAtItem.setValue(at), popupOpenedAt.setValue(at)]);
       services.statusesChanged?.().catch(() => {});
       return { badge: await refreshBadge(database) };
+    }
+    case 'searchLibrary': {
+      const search = services.search ?? searchServiceFor(database);
+      return search.search(message.payload);
     }
   }
 }

@@ -119,6 +119,9 @@ const KEPT_ACROSS_SIGHTINGS = [
   'dismissedAt',
   'likedAt',
   'relevance',
+  // The database recomputes the hash on write: carried over, an unchanged text is not re-indexed.
+  'searchHash',
+  'searchChangedAt',
 ] as const satisfies readonly (keyof PaperRecord)[];
 
 /**

@@ -12,6 +12,7 @@ import {
   MAX_FILL_IN_IDS,
   type MessageName,
   type Payload,
+  SEARCH_LIMITS,
   type ValidatedMessage,
 } from '@/utils/shared/protocol';
 import { httpUrl } from '@/utils/shared/url';
@@ -116,6 +117,13 @@ const requestSchemas = {
     author: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.authorName)),
   }),
   markAllSeen: v.strictObject({}),
+  searchLibrary: v.strictObject({
+    query: text(SEARCH_LIMITS.query),
+    scope: v.picklist(['all', 'saved']),
+    limit: v.optional(
+      v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SEARCH_LIMITS.ids)),
+    ),
+  }),
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 /** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */

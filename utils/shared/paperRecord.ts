@@ -104,6 +104,13 @@ export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section
    * database on every write. Version 4. Exports leave it out; imports need not give it.
    */
   listKeys?: ListKey[];
+  /**
+   * Search bookkeeping, set by the database itself on every write (utils/storage/database.ts):
+   * a hash of the searched fields, and when they last changed (ms; indexed). The search index
+   * re-reads only papers whose searched fields changed since its snapshot. Version 4.
+   */
+  searchHash?: number;
+  searchChangedAt?: number;
 }
 
 /** An IndexedDB array key of a list: a prefix naming the list, then the sort fields. */

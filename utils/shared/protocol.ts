@@ -42,6 +42,16 @@ export interface ProtocolMap {
   followAuthor: { payload: { id: string; author: string }; response: { following: string[] } };
   /** Popup → background: everything first seen so far counts as seen (no "new"; badge to 0). */
   markAllSeen: { payload: Record<string, never>; response: { badge: string } };
+  /**
+   * Library page → background: the ids of the stored (or saved) papers matching a query, best
+   * first, at most `limit` (default 200), and how many match in all. Every word must match, the
+   * last one as a prefix; an arXiv id finds its paper. An empty query answers nothing and only
+   * makes the index ready (the page sends one when it opens).
+   */
+  searchLibrary: {
+    payload: { query: string; scope: 'all' | 'saved'; limit?: number };
+    response: { ids: string[]; total: number };
+  };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -157,6 +167,9 @@ export function unwrapReply<K extends MessageName>(
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;
 }
+
+/** `searchLibrary`'s bounds: the query's length and the most ids one answer may ask for. */
+export const SEARCH_LIMITS = { query: 200, ids: 2000 } as const;
 
 /** At most this many ids in one `fillIn` message. */
 export const MAX_FILL_IN_IDS = 200;

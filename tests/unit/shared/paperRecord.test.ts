@@ -47,6 +47,8 @@ describe('the stored record format', () => {
       unseenUpdateAt?: number;
       watchedAt?: number;
       listKeys?: ListKey[];
+      searchHash?: number;
+      searchChangedAt?: number;
     }>();
   });
 

@@ -226,6 +226,9 @@ describe('schema upgrade from version 3', () => {
         '2408.00001',
       ]);
 
+      const hashes = new Map(
+        (await database.papers.toArray()).map((paper) => [paper.id, paper.searchHash]),
+      );
       await database.tags.add({
         id: 'tabc',
         name: 'Diffusion',
@@ -245,6 +248,15 @@ describe('schema upgrade from version 3', () => {
       expect(await database.papers.where('readingState').equals('reading').count()).toBe(1);
       expect(await database.papers.where('unseenUpdateAt').above(0).count()).toBe(1);
       expect(await database.papers.where('savedAt').above(0).count()).toBe(1);
+      // Search: the upgrade rewrote every paper, so every paper carries a search stamp (the
+      // index's first build reads them all anyway); a later edit to a searched field (the note)
+      // changes the paper's hash, an edit elsewhere leaves the other paper's hash alone.
+      expect(await database.papers.where('searchChangedAt').above(0).count()).toBe(2);
+      expect(hashes.get('2408.00001')).not.toBe(
+        (await database.papers.get('2408.00001'))?.searchHash,
+      );
+      expect(hashes.get('2408.00002')).toBe((await database.papers.get('2408.00002'))?.searchHash);
+      expect(await database.searchIndex.count()).toBe(0);
     } finally {
       await database.delete();
     }
