@@ -20,7 +20,7 @@ interface AppProps {
 
 /** The popup: Today (papers first seen on a day, default), Saved, and This page (page actions). */
 export function App({ listViewportHeight, pageTabId }: AppProps) {
-  const { db, now } = usePopupServices();
+  const { db, now, openLibrary } = usePopupServices();
   const idPrefix = useId();
   const [view, setView] = useState<View>('today');
   const [dayStart, setDayStart] = useState(() => startOfLocalDay(now()));
@@ -40,6 +40,14 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
             <span className="brand-mark" aria-hidden="true" />
             Paperlight
           </h1>
+          <button
+            type="button"
+            className="library-button"
+            onClick={openLibrary}
+            title="Open the library in a tab (Alt+Shift+L)"
+          >
+            Library
+          </button>
           <TabList
             idPrefix={idPrefix}
             tabs={tabs}
