@@ -170,11 +170,11 @@ describe('accessibility (axe-core) in Chromium', () => {
       await library.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
       expect(await failures(library), 'the keys overlay').toEqual([]);
       await library.keyboard.press('Escape');
-      await library.getByRole('button', { name: 'All papers' }).click();
+      await library.getByRole('button', { name: 'All papers', exact: true }).click();
       await library.locator('article.library-row').nth(1).waitFor();
       expect(await failures(library), 'All papers').toEqual([]);
-      await library.getByRole('button', { name: 'Tags' }).click();
-      await library.getByLabel('New tag').waitFor();
+      await library.getByRole('button', { name: 'Tags', exact: true }).click();
+      await library.getByLabel('New tag', { exact: true }).waitFor();
       expect(await failures(library), 'Tags').toEqual([]);
       expect(await library.getByRole('main').count()).toBe(1);
       await library.close();
