@@ -44,9 +44,10 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
             type="button"
             className="library-button"
             onClick={openLibrary}
-            title="Open the library in a tab (Alt+Shift+L)"
+            aria-label="Open the library"
+            title="Library: all your papers, tags and notes in a tab (Alt+Shift+L)"
           >
-            Library
+            <span aria-hidden="true">▤</span>
           </button>
           <TabList
             idPrefix={idPrefix}

@@ -1,6 +1,8 @@
-import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '@/components/App';
+import { PopupProvider } from '@/components/PopupContext';
 import { freshDb, HOUR, makePaper, NOW } from '@/tests/component/helpers';
 import { renderLibrary } from '@/tests/component/libraryHelpers';
 import type { PaperlightDatabase } from '@/utils/storage/database';
@@ -254,4 +256,18 @@ describe('Tags view', () => {
     expect((await db.papers.get('2611.00001'))?.tagIds).toBeUndefined();
     await act(async () => {});
   }, 20_000);
+});
+
+describe('opening the library', () => {
+  it("the popup's library button opens it", async () => {
+    const openLibrary = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <PopupProvider db={db} now={() => NOW} openLibrary={openLibrary}>
+        <App listViewportHeight={600} />
+      </PopupProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Open the library' }));
+    expect(openLibrary).toHaveBeenCalledTimes(1);
+  });
 });

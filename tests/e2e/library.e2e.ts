@@ -57,7 +57,7 @@ describe('the library page', () => {
   it('opens from the popup, tags a saved paper with t, and keeps a note (as text) across a reload', async () => {
     const popup = await openPopup(extension);
     const opened = extension.context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Library' }).click();
+    await popup.getByRole('button', { name: 'Open the library' }).click();
     const library = await opened;
     await library.waitForURL(/\/library\.html$/);
     await library.setViewportSize({ width: 1280, height: 800 });
