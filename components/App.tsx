@@ -20,7 +20,7 @@ interface AppProps {
 
 /** The popup: Today (papers first seen on a day, default), Saved, and This page (page actions). */
 export function App({ listViewportHeight, pageTabId }: AppProps) {
-  const { db, now, openLibrary } = usePopupServices();
+  const { db, now } = usePopupServices();
   const idPrefix = useId();
   const [view, setView] = useState<View>('today');
   const [dayStart, setDayStart] = useState(() => startOfLocalDay(now()));
@@ -40,15 +40,6 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
             <span className="brand-mark" aria-hidden="true" />
             Paperlight
           </h1>
-          <button
-            type="button"
-            className="library-button"
-            onClick={openLibrary}
-            aria-label="Open the library"
-            title="Library: all your papers, tags and notes in a tab (Alt+Shift+L)"
-          >
-            <span aria-hidden="true">▤</span>
-          </button>
           <TabList
             idPrefix={idPrefix}
             tabs={tabs}

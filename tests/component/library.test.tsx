@@ -259,7 +259,8 @@ describe('Tags view', () => {
 });
 
 describe('opening the library', () => {
-  it("the popup's library button opens it", async () => {
+  it("the popup's Saved view opens it", async () => {
+    await threeSaved();
     const openLibrary = vi.fn();
     const user = userEvent.setup();
     render(
@@ -267,7 +268,8 @@ describe('opening the library', () => {
         <App listViewportHeight={600} />
       </PopupProvider>,
     );
-    await user.click(screen.getByRole('button', { name: 'Open the library' }));
+    await user.click(await screen.findByRole('tab', { name: /Saved/ }));
+    await user.click(await screen.findByRole('button', { name: 'Open the library' }));
     expect(openLibrary).toHaveBeenCalledTimes(1);
   });
 });

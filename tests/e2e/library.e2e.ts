@@ -13,7 +13,7 @@ import type { Tag } from '@/utils/shared/library';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
- * The library page on the built extension: opened from the popup's Library button, it lists the
+ * The library page on the built extension: opened from the popup (Saved: "Open the library"), it lists the
  * saved papers; `t` tags one (the tag is created and stored), `n` writes a note that survives a
  * reload and is shown as text, markup and all.
  */
@@ -56,6 +56,7 @@ afterAll(async () => {
 describe('the library page', () => {
   it('opens from the popup, tags a saved paper with t, and keeps a note (as text) across a reload', async () => {
     const popup = await openPopup(extension);
+    await popup.getByRole('tab', { name: /Saved/ }).click();
     const opened = extension.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Open the library' }).click();
     const library = await opened;
