@@ -31,6 +31,13 @@ export default defineConfig({
     // current tab only after the user's click, with the injected page-reader.js.
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     action: { default_title: 'Paperlight' },
+    // Handled by the worker (opens or focuses library.html); a command needs no permission.
+    commands: {
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the Paperlight library',
+      },
+    },
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
 });

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { browser } from 'wxt/browser';
+import { openLibraryTab } from '@/utils/pages/libraryServices';
 import { sendMessage } from '@/utils/pages/sendMessage';
 import { db as defaultDb, type PaperlightDatabase } from '@/utils/storage/database';
 
@@ -13,6 +14,8 @@ export interface PopupServices {
   now: () => number;
   /** Opens the options page (where the interests are set). */
   openOptions: () => void;
+  /** Opens the library page in a tab. */
+  openLibrary: () => void;
 }
 
 const defaultServices: PopupServices = {
@@ -24,6 +27,11 @@ const defaultServices: PopupServices = {
       console.warn('[Paperlight] could not open the options page:', error);
     });
   },
+  openLibrary: () => {
+    openLibraryTab().catch((error: unknown) => {
+      console.warn('[Paperlight] could not open the library:', error);
+    });
+  },
 };
 
 const PopupContext = createContext<PopupServices>(defaultServices);
@@ -32,15 +40,16 @@ export function PopupProvider({
   children,
   ...overrides
 }: Partial<PopupServices> & { children: ReactNode }) {
-  const { db, send, now, openOptions } = overrides;
+  const { db, send, now, openOptions, openLibrary } = overrides;
   const value = useMemo<PopupServices>(
     () => ({
       db: db ?? defaultServices.db,
       send: send ?? defaultServices.send,
       now: now ?? defaultServices.now,
       openOptions: openOptions ?? defaultServices.openOptions,
+      openLibrary: openLibrary ?? defaultServices.openLibrary,
     }),
-    [db, send, now, openOptions],
+    [db, send, now, openOptions, openLibrary],
   );
   return <PopupContext.Provider value={value}>{children}</PopupContext.Provider>;
 }

@@ -5,9 +5,23 @@ import { usePopupServices } from '@/components/PopupContext';
 import { paperIds, withFirstRows } from '@/utils/pages/libraryQueries';
 import { paperCount } from '@/utils/pages/paperDisplay';
 
+/** Opens the full-page library (tags, notes, search; also Alt+Shift+L). */
+function LibraryButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={onClick}
+      title="Tags, notes, search and bulk actions in a tab (Alt+Shift+L)"
+    >
+      Open the library
+    </button>
+  );
+}
+
 /** Saved papers, newest saved first; unsaving removes a paper from here (live query). */
 export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
-  const { db } = usePopupServices();
+  const { db, openLibrary } = usePopupServices();
   const list = useLiveQuery(
     async () => withFirstRows(db, { ids: await paperIds(db, { view: 'saved' }) }),
     [db],
@@ -27,12 +41,18 @@ export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
           Star a paper (☆) in Today, or on an arXiv or Hugging Face page, to keep it here. Saved
           papers stay until you unsave them.
         </p>
+        <p>
+          <LibraryButton onClick={openLibrary} />
+        </p>
       </EmptyState>
     );
   }
   return (
     <div className="view">
-      <h2 className="list-summary">{paperCount(list.ids.length)} saved · newest first</h2>
+      <div className="list-summary saved-summary">
+        <h2 className="saved-count">{paperCount(list.ids.length)} saved · newest first</h2>
+        <LibraryButton onClick={openLibrary} />
+      </div>
       <PaperList ids={list.ids} firstRows={list.firstRows} viewportHeight={viewportHeight} />
     </div>
   );

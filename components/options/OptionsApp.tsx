@@ -19,6 +19,8 @@ import {
 } from '@/utils/shared/settings';
 
 export interface OptionsAppProps {
+  /** Opens the library page (absent in tests that do not need it). */
+  openLibrary?: () => void;
   load: () => Promise<DigestSettings>;
   save: (settings: DigestSettings) => Promise<void>;
   fetchNow: () => Promise<DigestReport>;
@@ -55,7 +57,14 @@ function draftOf(settings: DigestSettings): Draft {
  * The options page: interests, what was learned (pins, bans, reset), the badge, which sources the
  * background digest fetches, how often, and "Fetch now", the on-device summarizer, the keys.
  */
-export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: OptionsAppProps) {
+export function OptionsApp({
+  load,
+  save,
+  fetchNow,
+  onDevice,
+  describeModel,
+  openLibrary,
+}: OptionsAppProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -143,6 +152,14 @@ export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: Op
   return (
     <main className="options">
       <h1>Paperlight</h1>
+      {openLibrary ? (
+        <p className="lead">
+          <button type="button" className="link-button" onClick={openLibrary}>
+            Open the library
+          </button>{' '}
+          (saved papers, tags, notes, search; Alt+Shift+L)
+        </p>
+      ) : null}
       <InterestsSection />
       <LearnedPanel describe={describeModel} />
       <BadgeModeSection />

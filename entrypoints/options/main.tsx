@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { openLibraryTab } from '@/utils/pages/libraryServices';
 import { downloadOnDeviceModel, onDeviceSummarizerStatus } from '@/utils/pages/onDeviceSummarizer';
 import { sendMessage } from '@/utils/pages/sendMessage';
 import {
@@ -28,6 +29,11 @@ if (root) {
         save={writeSettings}
         fetchNow={fetchNow}
         onDevice={onDevice}
+        openLibrary={() => {
+          openLibraryTab().catch((error: unknown) => {
+            console.warn('[Paperlight] could not open the library:', error);
+          });
+        }}
       />
     </StrictMode>,
   );

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, HOUR, makePaper, NOW, renderPopup, YESTERDAY } from '@/tests/component/helpers';
@@ -212,13 +212,19 @@ describe('Today view', () => {
     expect(star).toHaveAttribute('aria-pressed', 'true');
     expect(await screen.findByRole('tab', { name: 'Saved 1' })).toBeInTheDocument();
 
-    await user.click(star);
+    await user.click(screen.getByRole('button', { name: 'Save Star me' }));
     // The last save message (the row's fill-in request may come in between, debounced).
     expect(send.mock.calls.filter(([type]) => type === 'setSaved').at(-1)).toEqual([
       'setSaved',
       { id: '2611.04321', saved: false },
     ]);
-    expect(star).toHaveAttribute('aria-pressed', 'false');
+    // The row may be redrawn as its record comes back: ask for the star again.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Save Star me' })).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      ),
+    );
   });
 
   it('falls back and says so when the background refuses a save', async () => {

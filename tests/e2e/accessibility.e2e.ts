@@ -16,7 +16,7 @@ import {
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 /**
- * axe-core on the built popup and options page in Chromium, in the light and the dark colour
+ * axe-core on the built popup, options and library pages in Chromium, in the light and the dark colour
  * scheme: no serious or critical violation (contrast, names, roles…), and the popup's content sits
  * in landmarks with one `main`.
  */
@@ -151,6 +151,33 @@ describe('accessibility (axe-core) in Chromium', () => {
       await options.locator('input[aria-invalid="true"]').waitFor();
       expect(await failures(options), 'with an invalid category').toEqual([]);
       await options.close();
+    });
+  }
+
+  for (const colorScheme of COLOR_SCHEMES) {
+    it(`the library page, ${colorScheme}`, async () => {
+      const library = await extension.context.newPage();
+      await library.setViewportSize({ width: 1280, height: 800 });
+      await library.goto(`chrome-extension://${extension.extensionId}/library.html`);
+      await inColorScheme(library, colorScheme);
+      await library.locator('article.library-row').first().waitFor();
+      expect(await failures(library), 'Saved').toEqual([]);
+      await library.keyboard.press('j');
+      await library.keyboard.press('Enter');
+      await library.getByRole('complementary').waitFor();
+      expect(await failures(library), 'Saved, details open').toEqual([]);
+      await library.keyboard.press('?');
+      await library.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      expect(await failures(library), 'the keys overlay').toEqual([]);
+      await library.keyboard.press('Escape');
+      await library.getByRole('button', { name: 'All papers', exact: true }).click();
+      await library.locator('article.library-row').nth(1).waitFor();
+      expect(await failures(library), 'All papers').toEqual([]);
+      await library.getByRole('button', { name: 'Tags', exact: true }).click();
+      await library.getByLabel('New tag', { exact: true }).waitFor();
+      expect(await failures(library), 'Tags').toEqual([]);
+      expect(await library.getByRole('main').count()).toBe(1);
+      await library.close();
     });
   }
 

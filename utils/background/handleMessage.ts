@@ -2,6 +2,18 @@ import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
 import { popupOpenedAt, refreshBadge } from '@/utils/background/badge';
 import { runDigestNow } from '@/utils/background/feedSchedule';
 import { requestFillIn } from '@/utils/background/fillIn';
+import {
+  createTag,
+  deleteTag,
+  markUpdatesSeen,
+  mergeTags,
+  restoreLibrary,
+  setNote,
+  setReadingState,
+  setSavedMany,
+  setTags,
+  updateTag,
+} from '@/utils/background/library';
 import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
 import type { RankingService } from '@/utils/background/rankingService';
@@ -162,5 +174,31 @@ async function dispatch(
       const search = services.search ?? searchServiceFor(database);
       return search.search(message.payload);
     }
+    case 'createTag':
+      return createTag(database, message.payload, now());
+    case 'updateTag':
+      return updateTag(database, message.payload, now());
+    case 'deleteTag':
+      return deleteTag(database, message.payload.id, now());
+    case 'mergeTags':
+      return mergeTags(database, message.payload, now());
+    case 'setTags':
+      return setTags(database, message.payload, now());
+    case 'setNote':
+      return setNote(database, message.payload, now());
+    case 'setReadingState':
+      return setReadingState(database, message.payload, now());
+    case 'setSavedMany': {
+      const result = await setSavedMany(database, message.payload, now());
+      if (result.changed > 0) signalGiven(services);
+      return result;
+    }
+    case 'restoreLibrary': {
+      const result = await restoreLibrary(database, message.payload, now());
+      if (result.changed > 0) signalGiven(services);
+      return result;
+    }
+    case 'markUpdatesSeen':
+      return markUpdatesSeen(database, message.payload);
   }
 }

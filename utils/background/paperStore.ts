@@ -114,10 +114,13 @@ export async function setPaperSaved(
   return database.transaction('rw', database.papers, async () => {
     const record = await database.papers.get(id);
     if (!record) throw new Error(`unknown paper ${id}`);
+    // A change of the saved state is a library edit: stamped for sync and import (an unsave's
+    // stamp is its tombstone).
+    const libraryEditedAt = { ...record.libraryEditedAt, saved: now };
     if (saved && record.savedAt === undefined) {
-      await database.papers.update(id, { savedAt: now });
+      await database.papers.update(id, { savedAt: now, libraryEditedAt });
     } else if (!saved && record.savedAt !== undefined) {
-      await database.papers.update(id, { savedAt: undefined });
+      await database.papers.update(id, { savedAt: undefined, libraryEditedAt });
     }
     return statusOf(
       { ...record, savedAt: saved ? (record.savedAt ?? now) : undefined },

@@ -3,6 +3,7 @@ import { refreshBadge } from '@/utils/background/badge';
 import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/background/feedSchedule';
 import { handleFillInAlarm, resumeFillIn } from '@/utils/background/fillIn';
 import { handleMessage } from '@/utils/background/handleMessage';
+import { OPEN_LIBRARY_COMMAND, openOrFocusLibrary } from '@/utils/background/libraryTab';
 import { notifyStatusesChanged } from '@/utils/background/notifyTabs';
 import { recordOpened } from '@/utils/background/openedPapers';
 import { createRankingService } from '@/utils/background/rankingService';
@@ -44,6 +45,11 @@ export function startBackground(database: PaperlightDatabase): void {
     const from = senderOf(sender, browser.runtime.id, ownBase);
     if (!from) return undefined;
     return handleMessage(database, message, Date.now, { from, ranking, statusesChanged });
+  });
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === OPEN_LIBRARY_COMMAND) {
+      openOrFocusLibrary().catch(logError('open the library'));
+    }
   });
   // Opening a paper is a signal the reader gives without thinking. Host access to arxiv.org and
   // huggingface.co gives the worker these tabs' URLs (PDFs included, which have no content

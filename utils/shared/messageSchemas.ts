@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { articleId, isArticleId } from '@/utils/shared/articleId';
 import { isArxivId } from '@/utils/shared/arxivId';
+import { LIBRARY_LIMITS, READING_STATES, TAG_COLORS } from '@/utils/shared/library';
 import { ARTICLE_LIMITS } from '@/utils/shared/pageReaderResult';
 import {
   DETECTED_SOURCE_KINDS,
@@ -10,6 +11,7 @@ import {
 } from '@/utils/shared/paper';
 import {
   MAX_FILL_IN_IDS,
+  MAX_LIBRARY_IDS,
   type MessageName,
   type Payload,
   SEARCH_LIMITS,
@@ -99,6 +101,59 @@ const fillInSchema = v.strictObject({
   ids: v.pipe(v.array(arxivId), v.minLength(1), v.maxLength(MAX_FILL_IN_IDS)),
 });
 
+const paperIdSchema = v.union([arxivId, articleIdSchema]);
+const paperIdsSchema = v.pipe(v.array(paperIdSchema), v.minLength(1), v.maxLength(MAX_LIBRARY_IDS));
+const tagIdSchema = v.pipe(v.string(), v.regex(/^t[0-9a-z]{16}$/, 'must be a tag id'));
+const tagIdsSchema = (min: number) =>
+  v.pipe(v.array(tagIdSchema), v.minLength(min), v.maxLength(LIBRARY_LIMITS.tagsPerPaper));
+const tagNameSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIBRARY_LIMITS.tagName * 4),
+  v.check((name) => name.trim() !== '', 'a tag needs a name'),
+);
+const tagColorSchema = v.picklist(TAG_COLORS);
+const readingStateSchema = v.picklist(READING_STATES);
+const noteSchema = v.pipe(v.string(), v.maxLength(LIBRARY_LIMITS.note));
+const savedAtSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const libraryRequestSchemas = {
+  createTag: v.strictObject({ name: tagNameSchema, color: v.optional(tagColorSchema) }),
+  updateTag: v.strictObject({
+    id: tagIdSchema,
+    name: v.optional(tagNameSchema),
+    color: v.optional(tagColorSchema),
+  }),
+  deleteTag: v.strictObject({ id: tagIdSchema }),
+  mergeTags: v.strictObject({
+    from: v.pipe(v.array(tagIdSchema), v.minLength(1), v.maxLength(LIBRARY_LIMITS.tags)),
+    into: tagIdSchema,
+  }),
+  setTags: v.strictObject({
+    ids: paperIdsSchema,
+    add: v.optional(tagIdsSchema(0)),
+    remove: v.optional(tagIdsSchema(0)),
+  }),
+  setNote: v.strictObject({ id: paperIdSchema, note: noteSchema }),
+  setReadingState: v.strictObject({ ids: paperIdsSchema, state: readingStateSchema }),
+  setSavedMany: v.strictObject({ ids: paperIdsSchema, saved: v.boolean() }),
+  restoreLibrary: v.strictObject({
+    items: v.pipe(
+      v.array(
+        v.strictObject({
+          id: paperIdSchema,
+          savedAt: v.optional(savedAtSchema),
+          tagIds: v.optional(tagIdsSchema(0)),
+          readingState: v.optional(readingStateSchema),
+          note: v.optional(noteSchema),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(MAX_LIBRARY_IDS),
+    ),
+  }),
+  markUpdatesSeen: v.strictObject({ ids: paperIdsSchema }),
+};
+
 const requestSchemas = {
   pageDetected: pageDetectionSchema,
   setSaved: v.strictObject({ id: v.union([arxivId, articleIdSchema]), saved: v.boolean() }),
@@ -124,6 +179,7 @@ const requestSchemas = {
       v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SEARCH_LIMITS.ids)),
     ),
   }),
+  ...libraryRequestSchemas,
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 /** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */

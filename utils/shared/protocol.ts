@@ -1,4 +1,5 @@
 import { isArxivId } from '@/utils/shared/arxivId';
+import type { ReadingState, Tag, TagColor } from '@/utils/shared/library';
 import { PAGE_SOURCE_KINDS, type PageDetection } from '@/utils/shared/paper';
 import type { Relevance } from '@/utils/shared/ranking/types';
 
@@ -52,7 +53,46 @@ export interface ProtocolMap {
     payload: { query: string; scope: 'all' | 'saved'; limit?: number };
     response: { ids: string[]; total: number };
   };
+  /** Library page → background: a new tag (name unique among live tags, ignoring case). */
+  createTag: { payload: { name: string; color?: TagColor }; response: Tag };
+  /** Library page → background: rename or recolour a tag. */
+  updateTag: { payload: { id: string; name?: string; color?: TagColor }; response: Tag };
+  /** Library page → background: tombstone a tag and take it off every paper. */
+  deleteTag: { payload: { id: string }; response: LibraryChange };
+  /** Library page → background: papers tagged with `from` get `into`; `from` are tombstoned. */
+  mergeTags: { payload: { from: string[]; into: string }; response: LibraryChange };
+  /** Library page → background: add and remove tags (ids) on papers; adding saves a paper. */
+  setTags: {
+    payload: { ids: string[]; add?: string[]; remove?: string[] };
+    response: LibraryChange;
+  };
+  /** Library page → background: a paper's note, plain text ('' removes it; a note saves it). */
+  setNote: { payload: { id: string; note: string }; response: LibraryChange };
+  setReadingState: { payload: { ids: string[]; state: ReadingState }; response: LibraryChange };
+  /** Library page → background: save or unsave many papers (bulk). */
+  setSavedMany: { payload: { ids: string[]; saved: boolean }; response: LibraryChange };
+  /** Library page → background: put papers' library fields back (the undo of a bulk action). */
+  restoreLibrary: { payload: { items: LibrarySnapshot[] }; response: LibraryChange };
+  /** Library page → background: the watch's updates of these papers were seen. */
+  markUpdatesSeen: { payload: { ids: string[] }; response: LibraryChange };
 }
+
+/** How many papers (or tags) a library write changed. */
+export interface LibraryChange {
+  changed: number;
+}
+
+/** A paper's library fields as they were: a field left out was not set. */
+export interface LibrarySnapshot {
+  id: string;
+  savedAt?: number;
+  tagIds?: string[];
+  readingState?: ReadingState;
+  note?: string;
+}
+
+/** At most this many papers in one bulk library message (a whole 50,000-paper library fits). */
+export const MAX_LIBRARY_IDS = 50_000;
 
 export type MessageName = keyof ProtocolMap;
 

@@ -21,6 +21,8 @@ const ARXIV_TAB = { id: ID, url: 'https://arxiv.org/list/cs.CL/new', tab: { id: 
 const ARTICLE = 'https://blog.example.org/post';
 
 let database: PaperlightDatabase;
+/** The worker's keyboard-command listener (fakeBrowser has no `commands.onCommand`). */
+let onCommand: ((command: string) => void) | undefined;
 
 /** What the listener answers (undefined: it did not answer). */
 async function send(message: unknown, sender: object): Promise<unknown> {
@@ -43,6 +45,10 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.spyOn(console, 'info').mockImplementation(() => {});
   vi.spyOn(console, 'debug').mockImplementation(() => {});
+  onCommand = undefined;
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
+    onCommand = listener as (command: string) => void;
+  });
 });
 afterEach(async () => {
   vi.unstubAllGlobals();
@@ -296,5 +302,16 @@ describe('opened papers', () => {
       expect(await database.papers.get('2408.00002')).toMatchObject({ placeholder: true });
     });
     expect(await database.papers.count()).toBe(2);
+  });
+});
+
+describe('the open-library command', () => {
+  it('opens library.html in a new tab', async () => {
+    startBackground(database);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    onCommand?.('open-library');
+    await vi.waitFor(() =>
+      expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/library.html') }),
+    );
   });
 });

@@ -73,6 +73,8 @@ describe('a page view when the service worker stops mid-message', () => {
   let database: PaperlightDatabase;
   beforeEach(() => {
     database = new PaperlightDatabase(`stopped-${crypto.randomUUID()}`);
+    // fakeBrowser has no `commands.onCommand`; the keyboard command plays no part here.
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     startBackground(database);
   });
   afterEach(async () => {
