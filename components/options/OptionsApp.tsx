@@ -1,5 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { BadgeModeSection } from '@/components/options/BadgeModeSection';
+import {
+  ExportImportSection,
+  type LibraryFileServices,
+} from '@/components/options/ExportImportSection';
 import { FetchResult } from '@/components/options/FetchResult';
 import { InterestsSection } from '@/components/options/InterestsSection';
 import { LearnedPanel } from '@/components/options/LearnedPanel';
@@ -26,6 +30,8 @@ export interface OptionsAppProps {
   onDevice: OnDeviceSummaryServices;
   /** What the learned model says (the ranking's topFeatures unless a test gives its own). */
   describeModel?: typeof topFeatures;
+  /** Export the saved papers, import an export file (the section is left out without them). */
+  libraryFiles?: LibraryFileServices;
 }
 
 interface Draft {
@@ -55,7 +61,14 @@ function draftOf(settings: DigestSettings): Draft {
  * The options page: interests, what was learned (pins, bans, reset), the badge, which sources the
  * background digest fetches, how often, and "Fetch now", the on-device summarizer, the keys.
  */
-export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: OptionsAppProps) {
+export function OptionsApp({
+  load,
+  save,
+  fetchNow,
+  onDevice,
+  describeModel,
+  libraryFiles,
+}: OptionsAppProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -242,6 +255,7 @@ export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: Op
         {status.kind === 'fetched' ? <FetchResult report={status.report} /> : null}
       </output>
       <OnDeviceSummary services={onDevice} />
+      {libraryFiles ? <ExportImportSection services={libraryFiles} /> : null}
       <ShortcutsSection />
     </main>
   );

@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { LibraryFileServices } from '@/components/options/ExportImportSection';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { downloadFile, exportPapers, importFile } from '@/utils/pages/exportFile';
 import { downloadOnDeviceModel, onDeviceSummarizerStatus } from '@/utils/pages/onDeviceSummarizer';
 import { sendMessage } from '@/utils/pages/sendMessage';
+import { db } from '@/utils/storage/database';
 import {
   readOnDeviceSummary,
   readSettings,
@@ -19,6 +22,12 @@ const onDevice = {
   download: downloadOnDeviceModel,
 };
 
+const libraryFiles: LibraryFileServices = {
+  exportSaved: (format) => exportPapers(db, { format, selection: 'saved' }),
+  download: (file) => downloadFile(file),
+  importFile: (file) => importFile(file, (payload) => sendMessage('importLibrary', payload)),
+};
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -28,6 +37,7 @@ if (root) {
         save={writeSettings}
         fetchNow={fetchNow}
         onDevice={onDevice}
+        libraryFiles={libraryFiles}
       />
     </StrictMode>,
   );

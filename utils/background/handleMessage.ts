@@ -2,6 +2,7 @@ import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
 import { popupOpenedAt, refreshBadge } from '@/utils/background/badge';
 import { runDigestNow } from '@/utils/background/feedSchedule';
 import { requestFillIn } from '@/utils/background/fillIn';
+import { importLibrary } from '@/utils/background/importLibrary';
 import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
 import type { RankingService } from '@/utils/background/rankingService';
@@ -154,6 +155,12 @@ async function dispatch(
       await Promise.all([allSeenAtItem.setValue(at), popupOpenedAt.setValue(at)]);
       services.statusesChanged?.().catch(() => {});
       return { badge: await refreshBadge(database) };
+    }
+    case 'importLibrary': {
+      const report = await importLibrary(database, message.payload, now());
+      // Imported saves are signals the ranker learns from; open pages redraw their marks.
+      if (report.added + report.updated > 0) signalGiven(services);
+      return report;
     }
   }
 }

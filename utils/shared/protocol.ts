@@ -42,6 +42,30 @@ export interface ProtocolMap {
   followAuthor: { payload: { id: string; author: string }; response: { following: string[] } };
   /** Popup → background: everything first seen so far counts as seen (no "new"; badge to 0). */
   markAllSeen: { payload: Record<string, never>; response: { badge: string } };
+  /**
+   * Options or library page → background: merge an export file (Paperlight JSON or PaperMemory)
+   * into the library. A bad or foreign file is refused whole, with the reason.
+   */
+  importLibrary: { payload: { format: ImportFormat; text: string }; response: ImportReport };
+}
+
+export const IMPORT_FORMATS = ['paperlight', 'papermemory'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** What an import did. */
+export interface ImportReport {
+  format: ImportFormat;
+  /** Papers not stored before. */
+  added: number;
+  /** Stored papers that the file changed (a newer note, a tag, an earlier sighting…). */
+  updated: number;
+  /** Stored papers the file had nothing new for. */
+  unchanged: number;
+  tagsAdded: number;
+  /** Entries (or tags) left out; each is logged with its reason. */
+  skipped: number;
+  /** The first reasons, for the page to show. */
+  skipReasons: { id: string; reason: string }[];
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -157,6 +181,12 @@ export function unwrapReply<K extends MessageName>(
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;
 }
+
+/**
+ * The largest import file, in characters: one message to the service worker must stay well under
+ * Chrome's 64 MiB message limit.
+ */
+export const IMPORT_MAX_CHARS = 32 * 1024 * 1024;
 
 /** At most this many ids in one `fillIn` message. */
 export const MAX_FILL_IN_IDS = 200;
