@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import {
-  type LoadedExtension,
-  launchExtension,
-  patchRecord,
-  readStore,
-} from '@/tests/e2e/harness';
+import { type LoadedExtension, launchExtension, patchRecord, readStore } from '@/tests/e2e/harness';
 import type { Tag } from '@/utils/shared/library';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 

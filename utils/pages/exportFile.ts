@@ -110,7 +110,7 @@ export function importFormatOf(text: string): ImportFormat {
 
 /** Reads an export file and asks the service worker to merge it; throws the reason it was refused. */
 export async function importFile(
-  file: Blob,
+  file: Pick<Blob, 'size' | 'text'>,
   send: (payload: { format: ImportFormat; text: string }) => Promise<ImportReport>,
 ): Promise<ImportReport> {
   // UTF-8 never takes fewer bytes than characters: a file this large has too many characters.
