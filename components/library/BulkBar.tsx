@@ -1,4 +1,5 @@
 import { READING_STATE_LABEL } from '@/components/library/LibraryRow';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '@/utils/pages/exportFile';
 import { paperCount } from '@/utils/pages/paperDisplay';
 import { READING_STATES, type ReadingState } from '@/utils/shared/library';
 
@@ -10,7 +11,7 @@ interface BulkBarProps {
   onTag: () => void;
   onUnsave: () => void;
   onReadingState: (state: ReadingState) => void;
-  onExport: () => void;
+  onExport: (format: ExportFormat) => void;
 }
 
 /** What to do with the selected papers (or select them all); every change can be undone. */
@@ -62,9 +63,29 @@ export function BulkBar({
           </button>
         </>
       ) : null}
-      <button type="button" className="button" onClick={onExport} disabled={inView === 0}>
-        Export…
-      </button>
+      <label className="export-as">
+        <span className="sr-only">
+          Export {selected > 0 ? 'the selected papers' : 'the papers in view'} as
+        </span>
+        <select
+          className="button"
+          value=""
+          disabled={inView === 0}
+          onChange={(event) => {
+            const format = EXPORT_FORMATS.find((name) => name === event.currentTarget.value);
+            if (format) onExport(format);
+          }}
+        >
+          <option value="" disabled>
+            Export…
+          </option>
+          {EXPORT_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {EXPORT_FORMAT_NAMES[format]}
+            </option>
+          ))}
+        </select>
+      </label>
     </fieldset>
   );
 }

@@ -469,9 +469,9 @@ export function LibraryApp({ viewportHeight }: LibraryAppProps) {
                     send('setReadingState', { ids: selectedIds, state }),
                   )
                 }
-                onExport={() =>
+                onExport={(format) =>
                   library
-                    .exportPapers(selected.size > 0 ? selectedIds : ids)
+                    .exportPapers(selected.size > 0 ? selectedIds : ids, format)
                     .catch((error: unknown) => notify(`Could not export: ${reasonOf(error)}`))
                 }
               />

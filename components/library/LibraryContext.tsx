@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import type { ExportFormat } from '@/utils/pages/exportFile';
 import {
-  exportPapers,
+  exportLibraryPapers,
   type SearchResult,
   type SearchScope,
   searchLibrary,
@@ -9,13 +10,13 @@ import {
 /** What the library page uses besides the popup's services (database, messages, clock). */
 export interface LibraryServices {
   search: (query: string, scope: SearchScope, limit: number) => Promise<SearchResult>;
-  exportPapers: (ids: readonly string[]) => Promise<void>;
+  exportPapers: (ids: readonly string[], format: ExportFormat) => Promise<void>;
   copyText: (text: string) => Promise<void>;
 }
 
 const defaults: LibraryServices = {
   search: searchLibrary,
-  exportPapers,
+  exportPapers: (ids, format) => exportLibraryPapers(ids, format),
   copyText: (text) => navigator.clipboard.writeText(text),
 };
 

@@ -1,5 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { BadgeModeSection } from '@/components/options/BadgeModeSection';
+import {
+  ExportImportSection,
+  type LibraryFileServices,
+} from '@/components/options/ExportImportSection';
 import { FetchResult } from '@/components/options/FetchResult';
 import { InterestsSection } from '@/components/options/InterestsSection';
 import { LearnedPanel } from '@/components/options/LearnedPanel';
@@ -28,6 +32,8 @@ export interface OptionsAppProps {
   onDevice: OnDeviceSummaryServices;
   /** What the learned model says (the ranking's topFeatures unless a test gives its own). */
   describeModel?: typeof topFeatures;
+  /** Export the saved papers, import an export file (the section is left out without them). */
+  libraryFiles?: LibraryFileServices;
 }
 
 interface Draft {
@@ -64,6 +70,7 @@ export function OptionsApp({
   onDevice,
   describeModel,
   openLibrary,
+  libraryFiles,
 }: OptionsAppProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
@@ -259,6 +266,7 @@ export function OptionsApp({
         {status.kind === 'fetched' ? <FetchResult report={status.report} /> : null}
       </output>
       <OnDeviceSummary services={onDevice} />
+      {libraryFiles ? <ExportImportSection services={libraryFiles} /> : null}
       <ShortcutsSection />
     </main>
   );

@@ -148,6 +148,21 @@ describe('Library page', () => {
     expect((await db.papers.get('2611.00001'))?.savedAt).toBe(NOW - 3 * HOUR);
   });
 
+  it('exports the papers in view, or only the selected ones, in the format chosen', async () => {
+    await threeSaved();
+    const user = userEvent.setup();
+    const { exportPapers } = renderLibrary({ db });
+    await waitFor(() => expect(rowTitles()).toHaveLength(3));
+    await user.selectOptions(screen.getByLabelText('Export the papers in view as'), 'bibtex');
+    expect(exportPapers).toHaveBeenLastCalledWith(
+      ['2611.00003', '2611.00002', '2611.00001'],
+      'bibtex',
+    );
+    await user.click(within(row('Middle save')).getByRole('checkbox'));
+    await user.selectOptions(screen.getByLabelText('Export the selected papers as'), 'ris');
+    expect(exportPapers).toHaveBeenLastCalledWith(['2611.00002'], 'ris');
+  });
+
   it('filters Saved by tag and reading state', async () => {
     await threeSaved();
     const user = userEvent.setup();

@@ -2,6 +2,7 @@ import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
 import { popupOpenedAt, refreshBadge } from '@/utils/background/badge';
 import { runDigestNow } from '@/utils/background/feedSchedule';
 import { requestFillIn } from '@/utils/background/fillIn';
+import { importLibrary } from '@/utils/background/importLibrary';
 import {
   createTag,
   deleteTag,
@@ -200,5 +201,11 @@ async function dispatch(
     }
     case 'markUpdatesSeen':
       return markUpdatesSeen(database, message.payload);
+    case 'importLibrary': {
+      const report = await importLibrary(database, message.payload, now());
+      // Imported saves are signals the ranker learns from; open pages redraw their marks.
+      if (report.added + report.updated > 0) signalGiven(services);
+      return report;
+    }
   }
 }

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { downloadFile, type ExportFormat, exportPapers } from '@/utils/pages/exportFile';
 import { sendMessage } from '@/utils/pages/sendMessage';
+import { db, type PaperlightDatabase } from '@/utils/storage/database';
 
 /**
  * What the library page asks of parts written elsewhere, behind small seams: the search (the
@@ -22,12 +24,13 @@ export function searchLibrary(
   return sendMessage('searchLibrary', { query, scope, limit });
 }
 
-/**
- * Export seam: the Export button hands over the ids of the papers in view (or the selection); the
- * export part replaces this with its formatters and a download.
- */
-export async function exportPapers(_ids: readonly string[]): Promise<void> {
-  throw new Error('export is not available yet');
+/** Downloads the papers in view (or the selection), in their order, in one export format. */
+export async function exportLibraryPapers(
+  ids: readonly string[],
+  format: ExportFormat,
+  database: PaperlightDatabase = db,
+): Promise<void> {
+  downloadFile(await exportPapers(database, { format, selection: { ids: [...ids] } }));
 }
 
 export const LIBRARY_PATH = '/library.html';

@@ -10,6 +10,8 @@ import {
   LISTING_SECTIONS,
 } from '@/utils/shared/paper';
 import {
+  IMPORT_FORMATS,
+  IMPORT_MAX_CHARS,
   MAX_FILL_IN_IDS,
   MAX_LIBRARY_IDS,
   type MessageName,
@@ -180,6 +182,14 @@ const requestSchemas = {
     ),
   }),
   ...libraryRequestSchemas,
+  importLibrary: v.strictObject({
+    format: v.picklist(IMPORT_FORMATS),
+    text: v.pipe(
+      v.string(),
+      v.minLength(1, 'the file is empty'),
+      v.maxLength(IMPORT_MAX_CHARS, 'the file is too large'),
+    ),
+  }),
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 /** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */

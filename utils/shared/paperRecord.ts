@@ -113,6 +113,19 @@ export interface PaperRecord extends Omit<DetectedPaper, 'categories' | 'section
   searchChangedAt?: number;
 }
 
+/**
+ * Fields the database derives from the others on every write (utils/storage/database.ts): not
+ * data, so exports and sync leave them out and imports need not give them.
+ */
+export const DERIVED_FIELDS = ['listKeys', 'searchHash', 'searchChangedAt'] as const;
+
+/** A record without its derived fields (a copy; the record is left alone). */
+export function withoutDerivedFields(paper: PaperRecord): PaperRecord {
+  const copy = { ...paper };
+  for (const field of DERIVED_FIELDS) delete copy[field];
+  return copy;
+}
+
 /** An IndexedDB array key of a list: a prefix naming the list, then the sort fields. */
 export type ListKey = (string | number)[];
 

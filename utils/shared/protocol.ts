@@ -75,6 +75,30 @@ export interface ProtocolMap {
   restoreLibrary: { payload: { items: LibrarySnapshot[] }; response: LibraryChange };
   /** Library page → background: the watch's updates of these papers were seen. */
   markUpdatesSeen: { payload: { ids: string[] }; response: LibraryChange };
+  /**
+   * Options or library page → background: merge an export file (Paperlight JSON or PaperMemory)
+   * into the library. A bad or foreign file is refused whole, with the reason.
+   */
+  importLibrary: { payload: { format: ImportFormat; text: string }; response: ImportReport };
+}
+
+export const IMPORT_FORMATS = ['paperlight', 'papermemory'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** What an import did. */
+export interface ImportReport {
+  format: ImportFormat;
+  /** Papers not stored before. */
+  added: number;
+  /** Stored papers that the file changed (a newer note, a tag, an earlier sighting…). */
+  updated: number;
+  /** Stored papers the file had nothing new for. */
+  unchanged: number;
+  tagsAdded: number;
+  /** Entries (or tags) left out; each is logged with its reason. */
+  skipped: number;
+  /** The first reasons, for the page to show. */
+  skipReasons: { id: string; reason: string }[];
 }
 
 /** How many papers (or tags) a library write changed. */
@@ -210,6 +234,11 @@ export function unwrapReply<K extends MessageName>(
 
 /** `searchLibrary`'s bounds: the query's length and the most ids one answer may ask for. */
 export const SEARCH_LIMITS = { query: 200, ids: 2000 } as const;
+/**
+ * The largest import file, in characters: one message to the service worker must stay well under
+ * Chrome's 64 MiB message limit.
+ */
+export const IMPORT_MAX_CHARS = 32 * 1024 * 1024;
 
 /** At most this many ids in one `fillIn` message. */
 export const MAX_FILL_IN_IDS = 200;
