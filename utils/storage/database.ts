@@ -33,11 +33,12 @@ export class PaperlightDatabase extends Dexie {
       papers: 'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt',
     });
     // 4: the library. A `tags` table (tombstones kept for sync), and indexes to filter saved
-    // papers by tag, reading state, code, and unseen watch updates without reading the records.
+    // papers by tag, reading state, code, and unseen watch updates without reading the records;
+    // `watchedAt` lets the watch pick the saved papers it looked at least recently, keys only.
     // New record fields are optional, so there is no upgrade function.
     this.version(4).stores({
       papers:
-        'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt, *tagIds, readingState, *codeUrls, unseenUpdateAt',
+        'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt, *tagIds, readingState, *codeUrls, unseenUpdateAt, watchedAt',
       tags: 'id, name, updatedAt',
     });
   }
