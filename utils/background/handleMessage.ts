@@ -11,6 +11,7 @@ import {
   setPaperDismissed,
   setPaperLiked,
 } from '@/utils/background/signals';
+import { runWatch } from '@/utils/background/watchSaved';
 import { isArxivId, openedPaperId } from '@/utils/shared/arxivId';
 import { validateMessage } from '@/utils/shared/messageSchemas';
 import {
@@ -155,5 +156,7 @@ async function dispatch(
       services.statusesChanged?.().catch(() => {});
       return { badge: await refreshBadge(database) };
     }
+    case 'watchSavedNow':
+      return runWatch({ database, now, fetch: services.fetch }, { force: true });
   }
 }

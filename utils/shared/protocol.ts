@@ -1,6 +1,7 @@
 import { isArxivId } from '@/utils/shared/arxivId';
 import { PAGE_SOURCE_KINDS, type PageDetection } from '@/utils/shared/paper';
 import type { Relevance } from '@/utils/shared/ranking/types';
+import type { WatchReport } from '@/utils/shared/watch';
 
 /**
  * The one message protocol between the extension's parts: message name → payload and response,
@@ -42,6 +43,8 @@ export interface ProtocolMap {
   followAuthor: { payload: { id: string; author: string }; response: { following: string[] } };
   /** Popup → background: everything first seen so far counts as seen (no "new"; badge to 0). */
   markAllSeen: { payload: Record<string, never>; response: { badge: string } };
+  /** Options page → background: check saved papers for news now ("Check now"). */
+  watchSavedNow: { payload: Record<string, never>; response: WatchReport };
 }
 
 export type MessageName = keyof ProtocolMap;

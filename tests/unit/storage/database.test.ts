@@ -233,9 +233,12 @@ describe('schema upgrade from version 3', () => {
       ]);
       expect(await database.papers.where('readingState').equals('reading').count()).toBe(1);
       expect(await database.papers.where('unseenUpdateAt').above(0).count()).toBe(1);
-      expect(await database.papers.where('watchedAt').below(NOON + 3).primaryKeys()).toEqual([
-        '2408.00001',
-      ]);
+      expect(
+        await database.papers
+          .where('watchedAt')
+          .below(NOON + 3)
+          .primaryKeys(),
+      ).toEqual(['2408.00001']);
       expect(await database.papers.where('savedAt').above(0).count()).toBe(1);
     } finally {
       await database.delete();

@@ -73,8 +73,10 @@ describe('parseArxivApi: 2025+ format', () => {
       journalRef: 'Proc. ICSE 2026, pp. 1-12',
       doi: '10.1109/ICSE.2026.00001',
     });
-    const junk = readFixture('arxiv-api-2025.xml')
-      .replace('abs/2408.01234v2</id>', 'abs/2408.01234</id><arxiv:doi>not a doi</arxiv:doi>');
+    const junk = readFixture('arxiv-api-2025.xml').replace(
+      'abs/2408.01234v2</id>',
+      'abs/2408.01234</id><arxiv:doi>not a doi</arxiv:doi>',
+    );
     const paper = byId(parseArxivApi(junk), '2408.01234');
     expect(paper).not.toHaveProperty('doi');
     expect(paper).not.toHaveProperty('version');
