@@ -2,6 +2,7 @@ import { recordPagePapers, saveArticle } from '@/utils/background/articleStore';
 import { popupOpenedAt, refreshBadge } from '@/utils/background/badge';
 import { runDigestNow } from '@/utils/background/feedSchedule';
 import { requestFillIn } from '@/utils/background/fillIn';
+import { afterWriteError } from '@/utils/background/librarySafety';
 import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
 import type { RankingService } from '@/utils/background/rankingService';
@@ -45,6 +46,8 @@ export async function handleMessage(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     console.warn(`[Paperlight] ${checked.message.type} failed: ${reason}`);
+    // Out of room: unsaved papers are pruned and the user is told (the write is not retried).
+    await afterWriteError({ database, now }, error);
     return { ok: false, error: reason };
   }
 }
