@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNotify } from '@/components/Notice';
 import { usePopupServices } from '@/components/PopupContext';
+import { requestPersistentStorage } from '@/utils/pages/persistentStorage';
 
 interface SaveToggleProps {
   id: string;
@@ -30,6 +31,8 @@ export function SaveToggle({ id, title, saved }: SaveToggleProps) {
   const toggle = () => {
     const next = !shown;
     setPending(next);
+    // Within the click: a saved library is worth keeping when the disk runs low.
+    if (next) void requestPersistentStorage();
     send('setSaved', { id, saved: next }).catch((error: unknown) => {
       setPending(null);
       const reason = error instanceof Error ? error.message : String(error);

@@ -3,11 +3,13 @@ import { BadgeModeSection } from '@/components/options/BadgeModeSection';
 import { FetchResult } from '@/components/options/FetchResult';
 import { InterestsSection } from '@/components/options/InterestsSection';
 import { LearnedPanel } from '@/components/options/LearnedPanel';
+import { LibrarySafetySection } from '@/components/options/LibrarySafetySection';
 import {
   OnDeviceSummary,
   type OnDeviceSummaryServices,
 } from '@/components/options/OnDeviceSummary';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
+import { WatchSection } from '@/components/options/WatchSection';
 import type { DigestReport } from '@/utils/shared/protocol';
 import type { topFeatures } from '@/utils/shared/ranking/model';
 import {
@@ -241,6 +243,8 @@ export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: Op
         {status.kind === 'error' ? <span className="error">{status.message}</span> : null}
         {status.kind === 'fetched' ? <FetchResult report={status.report} /> : null}
       </output>
+      <WatchSection />
+      <LibrarySafetySection />
       <OnDeviceSummary services={onDevice} />
       <ShortcutsSection />
     </main>

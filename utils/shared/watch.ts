@@ -15,6 +15,16 @@ export function isRetentionDays(value: unknown): value is RetentionDays {
   return RETENTION_CHOICES.some((choice) => choice === value);
 }
 
+export const WATCH_OUTCOMES = [
+  'done',
+  'more',
+  'off',
+  'offline',
+  'timeout',
+  'backoff',
+  'error',
+] as const satisfies readonly WatchOutcome[];
+
 /** What one watch run did ("Check now" shows it; the last one is kept for the options page). */
 export type WatchOutcome =
   /** Every paper due was looked at (or none was due). */

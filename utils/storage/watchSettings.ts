@@ -4,6 +4,7 @@ import {
   DEFAULT_RETENTION_DAYS,
   RETENTION_CHOICES,
   type RetentionDays,
+  WATCH_OUTCOMES,
   type WatchReport,
 } from '@/utils/shared/watch';
 import { finiteOrZero } from '@/utils/storage/storedValue';
@@ -50,15 +51,24 @@ export const storageNoticeItem = storage.defineItem<StorageNotice | null>('local
   fallback: null,
 });
 
+const storedWatchEnabled = v.fallback(v.boolean(), true);
+const storedRetention = v.fallback(v.picklist(RETENTION_CHOICES), DEFAULT_RETENTION_DAYS);
+
+/** The stored switch as read (pages read the raw value live, then this). */
+export function watchEnabledOf(value: unknown): boolean {
+  return v.parse(storedWatchEnabled, value);
+}
+
+export function retentionDaysOf(value: unknown): RetentionDays {
+  return v.parse(storedRetention, value);
+}
+
 export async function readWatchEnabled(): Promise<boolean> {
-  return v.parse(v.fallback(v.boolean(), true), await watchEnabledItem.getValue());
+  return watchEnabledOf(await watchEnabledItem.getValue());
 }
 
 export async function readRetentionDays(): Promise<RetentionDays> {
-  return v.parse(
-    v.fallback(v.picklist(RETENTION_CHOICES), DEFAULT_RETENTION_DAYS),
-    await retentionDaysItem.getValue(),
-  );
+  return retentionDaysOf(await retentionDaysItem.getValue());
 }
 
 const storedNotice = v.fallback(
@@ -74,6 +84,34 @@ const storedNotice = v.fallback(
   null,
 ) satisfies v.GenericSchema<unknown, StorageNotice | null>;
 
+export function storageNoticeOf(value: unknown): StorageNotice | null {
+  return v.parse(storedNotice, value);
+}
+
 export async function readStorageNotice(): Promise<StorageNotice | null> {
-  return v.parse(storedNotice, await storageNoticeItem.getValue());
+  return storageNoticeOf(await storageNoticeItem.getValue());
+}
+
+const count = v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0)), 0);
+const storedReport = v.fallback(
+  v.nullable(
+    v.object({
+      at: finiteOrZero,
+      outcome: v.picklist(WATCH_OUTCOMES),
+      checked: count,
+      updated: count,
+      updates: count,
+      skipped: count,
+      requests: count,
+      hfRequests: count,
+      until: v.optional(v.number()),
+      detail: v.optional(v.pipe(v.string(), v.maxLength(300))),
+    }),
+  ),
+  null,
+) satisfies v.GenericSchema<unknown, WatchReport | null>;
+
+/** The last report as stored; anything malformed reads as none. */
+export function watchReportOf(value: unknown): WatchReport | null {
+  return v.parse(storedReport, value);
 }
