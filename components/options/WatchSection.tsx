@@ -23,9 +23,18 @@ type Status =
 
 function ReportLine({ report }: { report: WatchReport }) {
   return (
-    <span className="watch-report" data-outcome={report.outcome} data-updated={report.updated}>
-      {watchSummary(report)}
-    </span>
+    <div className="watch-report" data-outcome={report.outcome} data-updated={report.updated}>
+      <span>{watchSummary(report)}</span>
+      {report.news && report.news.length > 0 ? (
+        <ul className="watch-news">
+          {report.news.map((item) => (
+            <li key={item.id} data-id={item.id}>
+              <strong>{item.title}</strong>: {item.lines.join('; ')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 

@@ -11,7 +11,12 @@ import type { PaperUpdate } from '@/utils/shared/library';
 import { cleanText, type DetectedPaper, LIMITS } from '@/utils/shared/paper';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { httpUrl } from '@/utils/shared/url';
-import type { WatchReport } from '@/utils/shared/watch';
+import {
+  updateLine,
+  WATCH_NEWS_SHOWN,
+  type WatchNews,
+  type WatchReport,
+} from '@/utils/shared/watch';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 import { lastWatchReportItem, readWatchEnabled } from '@/utils/storage/watchSettings';
 
@@ -221,12 +226,12 @@ async function writeBatch(
   database: PaperlightDatabase,
   facts: ReadonlyMap<string, WatchedFacts>,
   at: number,
-): Promise<{ checked: number; updated: number; updates: number; news: string[] }> {
+): Promise<{ checked: number; updates: number; news: WatchNews[] }> {
   return database.transaction('rw', database.papers, async () => {
     const ids = [...facts.keys()];
     const records = await database.papers.bulkGet(ids);
     const changed: PaperRecord[] = [];
-    const news: string[] = [];
+    const news: WatchNews[] = [];
     let updates = 0;
     ids.forEach((id, index) => {
       const record = records[index];
@@ -237,11 +242,15 @@ async function writeBatch(
       changed.push(result.record);
       if (result.updates.length > 0) {
         updates += result.updates.length;
-        news.push(`${id}: ${result.updates.map((update) => update.text).join('; ')}`);
+        news.push({
+          id,
+          title: cleanText(record.title, 300),
+          lines: result.updates.map(updateLine),
+        });
       }
     });
     await database.papers.bulkPut(changed);
-    return { checked: changed.length, updated: news.length, updates, news };
+    return { checked: changed.length, updates, news };
   });
 }
 
@@ -316,9 +325,12 @@ async function watchOnce(deps: WatchDeps, options: WatchOptions): Promise<WatchR
 
     const written = await writeBatch(deps.database, answer, at);
     report.checked += written.checked;
-    report.updated += written.updated;
+    report.updated += written.news.length;
     report.updates += written.updates;
-    for (const line of written.news) console.info(`[Paperlight] watch: ${cleanText(line, 300)}`);
+    report.news = [...(report.news ?? []), ...written.news].slice(0, WATCH_NEWS_SHOWN);
+    for (const item of written.news) {
+      console.info(`[Paperlight] watch: ${item.id}: ${item.lines.join('; ')}`);
+    }
   }
   return report;
 }

@@ -59,6 +59,17 @@ export interface WatchReport {
   until?: number;
   /** Why, for errors. */
   detail?: string;
+  /** The papers with news, first {@link WATCH_NEWS_SHOWN}: what "Check now" lists. */
+  news?: WatchNews[];
+}
+
+export const WATCH_NEWS_SHOWN = 20;
+
+export interface WatchNews {
+  id: string;
+  title: string;
+  /** Each update as {@link updateLine} says it. */
+  lines: string[];
 }
 
 /** An update as one line of text: "v3", "comments now say: …", "code: github.com/…". */

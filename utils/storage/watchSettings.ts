@@ -7,7 +7,7 @@ import {
   WATCH_OUTCOMES,
   type WatchReport,
 } from '@/utils/shared/watch';
-import { finiteOrZero } from '@/utils/storage/storedValue';
+import { finiteOrZero, listOf } from '@/utils/storage/storedValue';
 
 /**
  * The watch on saved papers and the library's safety settings in `storage.local`, each read
@@ -106,6 +106,15 @@ const storedReport = v.fallback(
       hfRequests: count,
       until: v.optional(v.number()),
       detail: v.optional(v.pipe(v.string(), v.maxLength(300))),
+      news: v.optional(
+        listOf(
+          v.object({
+            id: v.pipe(v.string(), v.maxLength(100)),
+            title: v.pipe(v.string(), v.maxLength(300)),
+            lines: listOf(v.pipe(v.string(), v.maxLength(3000))),
+          }),
+        ),
+      ),
     }),
   ),
   null,

@@ -208,7 +208,12 @@ describe('news on a watched paper', () => {
     arxiv.set('2611.00001', { version: 3, comments: '9 pages' });
     const found = await checkNow(fakeFetch());
     const foundAt = now;
-    expect(found).toMatchObject({ checked: 1, updated: 1, updates: 1 });
+    expect(found).toMatchObject({
+      checked: 1,
+      updated: 1,
+      updates: 1,
+      news: [{ id: '2611.00001', title: 'Watched Paper 2611.00001', lines: ['v3'] }],
+    });
     expect(await paper('2611.00001')).toMatchObject({
       latestVersion: 3,
       updates: [{ kind: 'version', at: foundAt, text: 'v3' }],
@@ -228,8 +233,12 @@ describe('news on a watched paper', () => {
 
   it('a changed comments line is recorded with its new text', async () => {
     arxiv.set('2611.00001', { version: 2, comments: 'Accepted at NeurIPS 2026; 9 pages' });
-    await checkNow(fakeFetch());
+    const report = await checkNow(fakeFetch());
     const record = await paper('2611.00001');
+    expect(report.news?.[0]?.lines).toEqual([
+      'v2',
+      'comments now say: Accepted at NeurIPS 2026; 9 pages',
+    ]);
     expect(record.updates).toEqual([
       { kind: 'version', at: now, text: 'v2' },
       { kind: 'comments', at: now, text: 'Accepted at NeurIPS 2026; 9 pages' },
