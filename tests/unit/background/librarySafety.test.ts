@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '@/utils/background/handleMessage';
 import {
   afterWriteError,
   isQuotaError,
@@ -168,6 +169,35 @@ describe('storage running short', () => {
     expect(
       await afterWriteError({ database, now: () => NOON, estimate: async () => undefined }, quota),
     ).toBe(true);
+    expect(await ids()).toEqual(['2301.00011']);
+    expect(await storageNoticeItem.getValue()).toMatchObject({ cause: 'quota-error', pruned: 1 });
+  });
+
+  it('a page whose papers cannot be stored for lack of room: old unsaved papers go, saved stay, the user is told', async () => {
+    await database.papers.bulkPut([
+      seen('2301.00010', 60),
+      seen('2301.00011', 60, { savedAt: NOON }),
+    ]);
+    vi.spyOn(database.papers, 'bulkPut').mockRejectedValueOnce(
+      new Dexie.QuotaExceededError('no room'),
+    );
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reply = await handleMessage(
+      database,
+      {
+        type: 'pageDetected',
+        payload: {
+          source: {
+            kind: 'arxiv-listing',
+            label: 'arXiv cs.LG · new',
+            url: 'https://arxiv.org/list/cs.LG/new',
+          },
+          papers: [{ id: '2311.00001', title: 'New', authors: ['A. B'] }],
+        },
+      },
+      () => NOON,
+    );
+    expect(reply.ok).toBe(false);
     expect(await ids()).toEqual(['2301.00011']);
     expect(await storageNoticeItem.getValue()).toMatchObject({ cause: 'quota-error', pruned: 1 });
   });
