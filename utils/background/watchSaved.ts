@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseArxivApi } from '@/utils/background/feeds/arxivApi';
 import { asPagePapers, type FeedPaper } from '@/utils/background/feeds/common';
 import { arxivApiUrl } from '@/utils/background/fillIn';
+import { afterWriteError } from '@/utils/background/librarySafety';
 import { mergeMetadata } from '@/utils/background/mergePaper';
 import { createPoliteFetcher, type PoliteFetcher } from '@/utils/background/politeFetch';
 import { isArxivId } from '@/utils/shared/arxivId';
@@ -101,12 +102,12 @@ export async function dueForWatch(
 
 /** Comments and journal references are compared without case, space or end punctuation. */
 function sameText(a: string | undefined, b: string | undefined): boolean {
-  const key = (text: string | undefined) =>
-    (text ?? '')
-      .replace(/\s+/g, ' ')
-      .replace(/[\s.;,]+$/, '')
-      .trim()
-      .toLowerCase();
+  const key = (text: string | undefined) => {
+    const spaced = (text ?? '').replace(/\s+/g, ' ').toLowerCase();
+    let end = spaced.length;
+    while (end > 0 && ' .;,'.includes(spaced.charAt(end - 1))) end--;
+    return spaced.slice(0, end).trim();
+  };
   return key(a) === key(b);
 }
 
@@ -349,6 +350,7 @@ export function runWatch(deps: WatchDeps, options: WatchOptions = {}): Promise<W
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       console.warn(`[Paperlight] watch failed: ${detail}`);
+      await afterWriteError({ database: deps.database, now: deps.now }, error);
       report = {
         at: (deps.now ?? Date.now)(),
         outcome: 'error',
