@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibrarySafetySection } from '@/components/options/LibrarySafetySection';
 import { WatchSection } from '@/components/options/WatchSection';
+import { StorageShortNotice } from '@/components/StorageShortNotice';
 import type { WatchReport } from '@/utils/shared/watch';
 import {
   lastWatchReportItem,
@@ -120,6 +121,26 @@ describe('the library storage section', () => {
     });
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Storage is running short (950.0 MB of 1000.0 MB used). Paperlight pruned 412 unsaved papers',
+    );
+  });
+});
+
+describe("the popup's storage line", () => {
+  it('shows only while storage runs short', async () => {
+    const { container, unmount } = render(<StorageShortNotice />);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(container).toBeEmptyDOMElement();
+    unmount();
+    await storageNoticeItem.setValue({
+      at: 1,
+      usage: 0,
+      quota: 0,
+      pruned: 7,
+      cause: 'quota-error',
+    });
+    render(<StorageShortNotice />);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Storage is running short: 7 unsaved papers were pruned; saved papers are kept.',
     );
   });
 });
