@@ -4,6 +4,7 @@ import { NoticeProvider } from '@/components/Notice';
 import { PageView } from '@/components/PageView';
 import { usePopupServices } from '@/components/PopupContext';
 import { SavedView } from '@/components/SavedView';
+import { StorageShortNotice } from '@/components/StorageShortNotice';
 import { TabList, TabPanel, type TabSpec } from '@/components/Tabs';
 import { TodayView } from '@/components/TodayView';
 import { countSaved } from '@/utils/pages/paperQueries';
@@ -49,6 +50,7 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
           />
         </header>
         <main className="app-main">
+          <StorageShortNotice />
           <TabPanel idPrefix={idPrefix} tab={view}>
             {view === 'today' ? (
               <TodayView

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNotify } from '@/components/Notice';
 import { usePopupServices } from '@/components/PopupContext';
+import { requestPersistentStorage } from '@/utils/pages/persistentStorage';
 
 interface SaveToggleProps {
   id: string;
@@ -39,6 +40,8 @@ export function SaveToggle({ id, title, saved }: SaveToggleProps) {
     const next = !shown;
     setPending({ saved: next, storedThen: saved });
     setStoredMoved(false);
+    // Within the click: a saved library is worth keeping when the disk runs low.
+    if (next) void requestPersistentStorage();
     send('setSaved', { id, saved: next }).catch((error: unknown) => {
       setPending(null);
       setStoredMoved(false);

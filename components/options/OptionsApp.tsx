@@ -7,11 +7,13 @@ import {
 import { FetchResult } from '@/components/options/FetchResult';
 import { InterestsSection } from '@/components/options/InterestsSection';
 import { LearnedPanel } from '@/components/options/LearnedPanel';
+import { LibrarySafetySection } from '@/components/options/LibrarySafetySection';
 import {
   OnDeviceSummary,
   type OnDeviceSummaryServices,
 } from '@/components/options/OnDeviceSummary';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
+import { WatchSection } from '@/components/options/WatchSection';
 import type { DigestReport } from '@/utils/shared/protocol';
 import type { topFeatures } from '@/utils/shared/ranking/model';
 import {
@@ -265,6 +267,8 @@ export function OptionsApp({
         {status.kind === 'error' ? <span className="error">{status.message}</span> : null}
         {status.kind === 'fetched' ? <FetchResult report={status.report} /> : null}
       </output>
+      <WatchSection />
+      <LibrarySafetySection />
       <OnDeviceSummary services={onDevice} />
       {libraryFiles ? <ExportImportSection services={libraryFiles} /> : null}
       <ShortcutsSection />

@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { parseArxivRss } from '@/utils/background/feeds/arxivRss';
 import { asPagePapers, type FeedParse } from '@/utils/background/feeds/common';
 import { parseHfDailyApi } from '@/utils/background/feeds/hfApi';
+import { afterWriteError } from '@/utils/background/librarySafety';
 import { recordDetection, type Scoring } from '@/utils/background/paperStore';
 import type {
   FetchOutcome,
@@ -169,6 +170,8 @@ async function runSource(deps: DigestDeps, plan: SourcePlan): Promise<SourceRepo
       countedAsNew: recorded.addedCountingAsNew,
     };
   } catch (error) {
+    // Out of room: unsaved papers are pruned and the user is told; the next run stores the batch.
+    await afterWriteError({ database: deps.database, now: deps.now }, error);
     return {
       ...base,
       outcome: 'error',

@@ -15,6 +15,7 @@ import {
   setTags,
   updateTag,
 } from '@/utils/background/library';
+import { afterWriteError } from '@/utils/background/librarySafety';
 import { recordPageDetection, setPaperSaved } from '@/utils/background/paperStore';
 import type { PoliteFetcher } from '@/utils/background/politeFetch';
 import type { RankingService } from '@/utils/background/rankingService';
@@ -25,6 +26,7 @@ import {
   setPaperDismissed,
   setPaperLiked,
 } from '@/utils/background/signals';
+import { runWatch } from '@/utils/background/watchSaved';
 import { isArxivId, openedPaperId } from '@/utils/shared/arxivId';
 import { validateMessage } from '@/utils/shared/messageSchemas';
 import {
@@ -58,6 +60,8 @@ export async function handleMessage(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     console.warn(`[Paperlight] ${checked.message.type} failed: ${reason}`);
+    // Out of room: unsaved papers are pruned and the user is told (the write is not retried).
+    await afterWriteError({ database, now }, error);
     return { ok: false, error: reason };
   }
 }
@@ -207,5 +211,7 @@ async function dispatch(
       if (report.added + report.updated > 0) signalGiven(services);
       return report;
     }
+    case 'watchSavedNow':
+      return runWatch({ database, now, fetch: services.fetch }, { force: true });
   }
 }

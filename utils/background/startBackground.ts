@@ -3,16 +3,19 @@ import { refreshBadge } from '@/utils/background/badge';
 import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/background/feedSchedule';
 import { handleFillInAlarm, resumeFillIn } from '@/utils/background/fillIn';
 import { handleMessage } from '@/utils/background/handleMessage';
+import { handleMaintenanceAlarm, scheduleMaintenance } from '@/utils/background/librarySafety';
 import { OPEN_LIBRARY_COMMAND, openOrFocusLibrary } from '@/utils/background/libraryTab';
 import { notifyStatusesChanged } from '@/utils/background/notifyTabs';
 import { recordOpened } from '@/utils/background/openedPapers';
 import { createRankingService } from '@/utils/background/rankingService';
 import { toolbarButton } from '@/utils/background/toolbarButton';
+import { handleWatchAlarm, scheduleWatch } from '@/utils/background/watchSaved';
 import { openedPaperId } from '@/utils/shared/arxivId';
 import type { Sender } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 import { BADGE_MODE_KEY } from '@/utils/storage/rankingStore';
 import { SETTINGS_KEYS } from '@/utils/storage/settingsStore';
+import { WATCH_ENABLED_KEY } from '@/utils/storage/watchSettings';
 
 /**
  * Who sent a runtime message: this extension's own pages are on its origin (`ownBase`, e.g.
@@ -74,11 +77,13 @@ export function startBackground(database: PaperlightDatabase): void {
     resumeFillIn({ database }).catch((error: unknown) => {
       console.warn('[Paperlight] could not resume the fill-in:', error);
     });
+    scheduleLibraryAlarms();
   });
   browser.runtime.onInstalled.addListener(() => {
     void refreshBadge(database);
     ranking.retrainNow().catch(logError('learn from your signals'));
     scheduleAtStartup().catch(logScheduleError);
+    scheduleLibraryAlarms();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     void handleAlarm(alarm, {
@@ -87,6 +92,8 @@ export function startBackground(database: PaperlightDatabase): void {
       scoring: () => ranking.scoring(Date.now()),
     });
     void handleFillInAlarm(alarm, { database });
+    void handleWatchAlarm(alarm, { database });
+    void handleMaintenanceAlarm(alarm, { database });
   });
   // The options page changed a setting: the period or the sources may differ now.
   browser.storage.onChanged.addListener((changes, area) => {
@@ -94,8 +101,15 @@ export function startBackground(database: PaperlightDatabase): void {
     const keys = Object.keys(changes);
     if (SETTINGS_KEYS.some((key) => keys.includes(key))) scheduleDigest().catch(logScheduleError);
     if (keys.includes(BADGE_MODE_KEY)) void refreshBadge(database);
+    if (keys.includes(WATCH_ENABLED_KEY)) scheduleWatch().catch(logError('schedule the watch'));
     ranking.storageChanged(keys).catch(logError('re-rank your papers'));
   });
+}
+
+/** The watch on saved papers (12-hourly, while on) and the daily retention and storage check. */
+function scheduleLibraryAlarms(): void {
+  scheduleWatch().catch(logError('schedule the watch'));
+  scheduleMaintenance().catch(logError('schedule the library maintenance'));
 }
 
 function logError(what: string): (error: unknown) => void {

@@ -190,6 +190,7 @@ const requestSchemas = {
       v.maxLength(IMPORT_MAX_CHARS, 'the file is too large'),
     ),
   }),
+  watchSavedNow: v.strictObject({}),
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 /** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */

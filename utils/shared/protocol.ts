@@ -2,6 +2,7 @@ import { isArxivId } from '@/utils/shared/arxivId';
 import type { ReadingState, Tag, TagColor } from '@/utils/shared/library';
 import { PAGE_SOURCE_KINDS, type PageDetection } from '@/utils/shared/paper';
 import type { Relevance } from '@/utils/shared/ranking/types';
+import type { WatchReport } from '@/utils/shared/watch';
 
 /**
  * The one message protocol between the extension's parts: message name → payload and response,
@@ -80,6 +81,8 @@ export interface ProtocolMap {
    * into the library. A bad or foreign file is refused whole, with the reason.
    */
   importLibrary: { payload: { format: ImportFormat; text: string }; response: ImportReport };
+  /** Options page → background: check saved papers for news now ("Check now"). */
+  watchSavedNow: { payload: Record<string, never>; response: WatchReport };
 }
 
 export const IMPORT_FORMATS = ['paperlight', 'papermemory'] as const;

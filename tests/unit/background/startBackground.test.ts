@@ -4,10 +4,13 @@ import { readFixture } from '@/tests/unit/background/feeds/load';
 import { saveArticle } from '@/utils/background/articleStore';
 import { DIGEST_ALARM, DIGEST_SOON_ALARM } from '@/utils/background/feedSchedule';
 import { FILL_IN_ALARM, fillInQueue } from '@/utils/background/fillIn';
+import { MAINTENANCE_ALARM } from '@/utils/background/librarySafety';
 import { recordPageDetection } from '@/utils/background/paperStore';
 import { senderOf, startBackground } from '@/utils/background/startBackground';
+import { WATCH_ALARM, WATCH_PERIOD_MINUTES } from '@/utils/background/watchSaved';
 import { PaperlightDatabase } from '@/utils/storage/database';
 import { hfDailyEnabled, periodHours } from '@/utils/storage/settingsStore';
+import { watchEnabledItem } from '@/utils/storage/watchSettings';
 
 /**
  * The service worker's wiring, on WXT's fakeBrowser: what reaches the message listener and from
@@ -223,7 +226,7 @@ describe('alarms, start-up and settings', () => {
       () => fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false }),
     ],
   ])(
-    '%s: the badge is recomputed and the digest scheduled (periodic, and once soon)',
+    '%s: the badge is recomputed, the digest scheduled (periodic, and once soon), the watch and the daily maintenance too',
     async (_name, fire) => {
       await recordPageDetection(database, page([detectedPaper('2408.00001')]), Date.now());
       await fakeBrowser.action.setBadgeText({ text: '' });
@@ -231,8 +234,13 @@ describe('alarms, start-up and settings', () => {
       await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
       await vi.waitFor(async () => {
         const alarms = await fakeBrowser.alarms.getAll();
-        expect(alarms.map((alarm) => alarm.name).sort()).toEqual([DIGEST_ALARM, DIGEST_SOON_ALARM]);
+        expect(alarms.map((alarm) => alarm.name).sort()).toEqual(
+          [DIGEST_ALARM, DIGEST_SOON_ALARM, MAINTENANCE_ALARM, WATCH_ALARM].sort(),
+        );
         expect(alarms.find((alarm) => alarm.name === DIGEST_ALARM)?.periodInMinutes).toBe(120);
+        expect(alarms.find((alarm) => alarm.name === WATCH_ALARM)?.periodInMinutes).toBe(
+          WATCH_PERIOD_MINUTES,
+        );
       });
     },
   );
@@ -254,6 +262,23 @@ describe('alarms, start-up and settings', () => {
     );
     await hfDailyEnabled.setValue(false);
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).toEqual([]));
+  });
+});
+
+describe('the watch switch', () => {
+  beforeEach(() => startBackground(database));
+
+  it('switching the watch off removes its alarm; on again brings it back', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toBeTruthy());
+    await watchEnabledItem.setValue(false);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toBeFalsy());
+    await watchEnabledItem.setValue(true);
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes).toBe(
+        WATCH_PERIOD_MINUTES,
+      ),
+    );
   });
 });
 

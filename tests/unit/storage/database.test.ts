@@ -241,12 +241,19 @@ describe('schema upgrade from version 3', () => {
         readingState: 'reading',
         note: 'read §3',
         unseenUpdateAt: NOON + 1,
+        watchedAt: NOON + 2,
       });
       expect(await database.papers.where('tagIds').equals('tabc').primaryKeys()).toEqual([
         '2408.00001',
       ]);
       expect(await database.papers.where('readingState').equals('reading').count()).toBe(1);
       expect(await database.papers.where('unseenUpdateAt').above(0).count()).toBe(1);
+      expect(
+        await database.papers
+          .where('watchedAt')
+          .below(NOON + 3)
+          .primaryKeys(),
+      ).toEqual(['2408.00001']);
       expect(await database.papers.where('savedAt').above(0).count()).toBe(1);
       // Search: the upgrade rewrote every paper, so every paper carries a search stamp (the
       // index's first build reads them all anyway); a later edit to a searched field (the note)

@@ -8,6 +8,8 @@
  *     <title>…</title> <summary>…</summary>
  *     <author><name>First Last</name></author>…
  *     <arxiv:comment>12 pages</arxiv:comment>
+ *     <arxiv:journal_ref>Phys. Rev. B 71, 184511 (2005)</arxiv:journal_ref>
+ *     <arxiv:doi>10.1103/PhysRevB.71.184511</arxiv:doi>
  *     <arxiv:primary_category term="cs.CL"/> <category term="cs.CL"/> <category term="cs.LG"/>
  *   </entry>
  *
@@ -37,6 +39,23 @@ import { categoryList, cleanText, LIMITS } from '@/utils/shared/paper';
 export type { FeedPaper, FeedParse } from '@/utils/background/feeds/common';
 
 const ERROR_ID = /^https?:\/\/(export\.)?arxiv\.org\/api\/errors/i;
+/** The version at the end of an entry id: …/abs/2408.01234v12 → 12. */
+const VERSION = /v(\d{1,4})$/;
+/** A DOI as arXiv prints it: "10." registrant "/" suffix, no spaces. */
+const DOI = /^10\.\d{4,9}\/\S{1,200}$/;
+export const JOURNAL_REF_MAX = 500;
+
+function versionOf(entryId: string): number | undefined {
+  const match = VERSION.exec(entryId.trim());
+  const version = match ? Number(match[1]) : 0;
+  return version >= 1 ? version : undefined;
+}
+
+/** The first DOI when arXiv lists several ("10.1/a 10.2/b"); undefined when it is not one. */
+function doiOf(text: string): string | undefined {
+  const first = cleanText(text, 400).split(' ')[0] ?? '';
+  return DOI.test(first) ? first : undefined;
+}
 
 function entryPaper(entry: XmlElement): Built {
   if (!entry.closed) return { skip: 'cut off: the input ends inside this entry' };
@@ -55,6 +74,7 @@ function entryPaper(entry: XmlElement): Built {
     primary,
     ...childElements(entry, 'category').map((c) => attr(c, 'term')),
   ]);
+  const entryId = childText(entry, 'id');
   const paper: FeedPaper = {
     id,
     title: cleanText(childText(entry, 'title'), LIMITS.title),
@@ -63,6 +83,9 @@ function entryPaper(entry: XmlElement): Built {
     comments: cleanText(childText(entry, 'comment'), LIMITS.comments),
     primaryCategory: categories[0],
     categories,
+    version: versionOf(entryId),
+    journalRef: cleanText(childText(entry, 'journal_ref'), JOURNAL_REF_MAX),
+    doi: doiOf(childText(entry, 'doi')),
   };
   return paper;
 }

@@ -13,8 +13,17 @@ import {
   withoutEmptyFields,
 } from '@/utils/shared/paper';
 
-/** A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). */
-export type FeedPaper = DetectedPaper & { announceType?: string };
+/**
+ * A paper read from a feed; `announceType` is arXiv's ('new', 'cross', 'replace', …). The arXiv
+ * API also gives the entry's `version` (the N of its id's vN), `journalRef` and `doi`; none of
+ * these are a page's fields, so {@link asPagePapers} leaves them out.
+ */
+export type FeedPaper = DetectedPaper & {
+  announceType?: string;
+  version?: number;
+  journalRef?: string;
+  doi?: string;
+};
 
 export interface FeedParse {
   papers: FeedPaper[];
@@ -259,7 +268,13 @@ export function collector() {
  */
 export function asPagePapers(papers: readonly FeedPaper[]): DetectedPaper[] {
   const out: DetectedPaper[] = [];
-  for (const { announceType: _announceType, ...paper } of papers) {
+  for (const {
+    announceType: _announceType,
+    version: _version,
+    journalRef: _journalRef,
+    doi: _doi,
+    ...paper
+  } of papers) {
     if (isValidPaper(paper)) out.push(paper);
   }
   return out;

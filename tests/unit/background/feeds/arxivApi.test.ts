@@ -24,6 +24,9 @@ describe('parseArxivApi: old format (namespaces per element, wrapped summaries)'
       comments: '26 pages, 10 figures',
       primaryCategory: 'math-ph',
       categories: ['math-ph', 'math.MP'],
+      version: 2,
+      journalRef: 'Math. Ann. 1 (2012)',
+      doi: '10.1000/xyz',
     });
   });
 
@@ -53,7 +56,30 @@ describe('parseArxivApi: 2025+ format', () => {
       comments: 'Workshop @ ICST 2024',
       primaryCategory: 'cs.LG',
       categories: ['cs.LG', 'cs.SE'],
+      version: 2,
     });
+  });
+
+  it('reads the version, journal reference and DOI the watch compares', () => {
+    const xml = readFixture('arxiv-api-2025.xml').replace(
+      '<id>http://arxiv.org/abs/2408.01234v2</id>',
+      `<id>http://arxiv.org/abs/2408.01234v11</id>
+      <arxiv:journal_ref>  Proc.
+        ICSE 2026, pp. 1-12 </arxiv:journal_ref>
+      <arxiv:doi>10.1109/ICSE.2026.00001 10.5555/other</arxiv:doi>`,
+    );
+    expect(byId(parseArxivApi(xml), '2408.01234')).toMatchObject({
+      version: 11,
+      journalRef: 'Proc. ICSE 2026, pp. 1-12',
+      doi: '10.1109/ICSE.2026.00001',
+    });
+    const junk = readFixture('arxiv-api-2025.xml').replace(
+      'abs/2408.01234v2</id>',
+      'abs/2408.01234</id><arxiv:doi>not a doi</arxiv:doi>',
+    );
+    const paper = byId(parseArxivApi(junk), '2408.01234');
+    expect(paper).not.toHaveProperty('doi');
+    expect(paper).not.toHaveProperty('version');
   });
 
   it('decodes character references in names', () => {
