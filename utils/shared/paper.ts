@@ -19,9 +19,15 @@ export const PAGE_SOURCE_KINDS = [
 export const DETECTED_SOURCE_KINDS = [...PAGE_SOURCE_KINDS, 'hf-api', 'arxiv-rss'] as const;
 
 /** Every kind of source: the pages and feeds above, the popup's page actions (papers found on
- * any page, and articles saved from one), and a paper the user opened (a PDF, say) before
- * Paperlight met it anywhere else. */
-export const SOURCE_KINDS = [...DETECTED_SOURCE_KINDS, 'page-links', 'article', 'opened'] as const;
+ * any page, and articles saved from one), a paper the user opened (a PDF, say) before
+ * Paperlight met it anywhere else, and one saved in another browser and known from sync. */
+export const SOURCE_KINDS = [
+  ...DETECTED_SOURCE_KINDS,
+  'page-links',
+  'article',
+  'opened',
+  'synced',
+] as const;
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

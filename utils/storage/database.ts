@@ -34,10 +34,11 @@ export class PaperlightDatabase extends Dexie {
     });
     // 4: the library. A `tags` table (tombstones kept for sync), and indexes to filter saved
     // papers by tag, reading state, code, and unseen watch updates without reading the records.
-    // New record fields are optional, so there is no upgrade function.
+    // New record fields are optional, so there is no upgrade function. `libraryEditedAt.saved`:
+    // sync finds recent unsaves (tombstones) without reading every paper.
     this.version(4).stores({
       papers:
-        'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt, *tagIds, readingState, *codeUrls, unseenUpdateAt',
+        'id, firstSeenAt, lastSeenAt, savedAt, openedAt, dismissedAt, likedAt, *tagIds, readingState, *codeUrls, unseenUpdateAt, libraryEditedAt.saved',
       tags: 'id, name, updatedAt',
     });
   }

@@ -233,6 +233,12 @@ describe('schema upgrade from version 3', () => {
       expect(await database.papers.where('readingState').equals('reading').count()).toBe(1);
       expect(await database.papers.where('unseenUpdateAt').above(0).count()).toBe(1);
       expect(await database.papers.where('savedAt').above(0).count()).toBe(1);
+
+      // An unsave keeps its stamp (a tombstone): sync finds it by the nested index.
+      await database.papers.update('2408.00002', { libraryEditedAt: { saved: NOON + 2 } });
+      expect(
+        await database.papers.where('libraryEditedAt.saved').above(NOON).primaryKeys(),
+      ).toEqual(['2408.00002']);
     } finally {
       await database.delete();
     }
