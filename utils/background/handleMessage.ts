@@ -11,6 +11,7 @@ import {
   setPaperDismissed,
   setPaperLiked,
 } from '@/utils/background/signals';
+import type { SyncService } from '@/utils/background/sync';
 import { isArxivId, openedPaperId } from '@/utils/shared/arxivId';
 import { validateMessage } from '@/utils/shared/messageSchemas';
 import {
@@ -62,6 +63,8 @@ export interface BackgroundServices {
   ranking?: RankingService;
   /** Tells open arXiv/HF tabs that paper statuses changed (their marks redraw). */
   statusesChanged?: () => Promise<void>;
+  /** Syncs the library through `storage.sync` (absent: sync is not wired, reported as off). */
+  sync?: SyncService;
 }
 
 /** A save, dismissal or like: the ranker has something to learn, and open pages redraw. */
@@ -155,5 +158,18 @@ async function dispatch(
       services.statusesChanged?.().catch(() => {});
       return { badge: await refreshBadge(database) };
     }
+    case 'syncNow':
+      return services.sync
+        ? services.sync.syncNow()
+        : {
+            enabled: false,
+            at: now(),
+            pulledPapers: 0,
+            pulledTags: 0,
+            papersSynced: 0,
+            papersWanted: 0,
+            bytes: 0,
+            wrote: 'nothing',
+          };
   }
 }

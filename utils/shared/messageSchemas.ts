@@ -116,6 +116,7 @@ const requestSchemas = {
     author: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.authorName)),
   }),
   markAllSeen: v.strictObject({}),
+  syncNow: v.strictObject({}),
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 /** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */

@@ -42,6 +42,8 @@ export interface ProtocolMap {
   followAuthor: { payload: { id: string; author: string }; response: { following: string[] } };
   /** Popup → background: everything first seen so far counts as seen (no "new"; badge to 0). */
   markAllSeen: { payload: Record<string, never>; response: { badge: string } };
+  /** Options page → background: sync the library through `storage.sync` now (when sync is on). */
+  syncNow: { payload: Record<string, never>; response: SyncReport };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -118,6 +120,23 @@ export interface DigestReport {
   at: number;
   /** One entry per source switched on; empty when none is. */
   sources: SourceReport[];
+}
+
+/** What one sync did (utils/background/sync.ts). */
+export interface SyncReport {
+  /** False: sync is off, nothing was done. */
+  enabled: boolean;
+  at: number;
+  /** Papers and tags changed here by what other browsers synced. */
+  pulledPapers: number;
+  pulledTags: number;
+  /** Papers in the sync area after this sync, and papers there are to sync. */
+  papersSynced: number;
+  papersWanted: number;
+  /** Bytes of `storage.sync` used. */
+  bytes: number;
+  /** 'later': a write was due but waits for the write-rate limit. */
+  wrote: 'written' | 'nothing' | 'later';
 }
 
 /** How a paper stands for the user; the page marks are drawn from it. */

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import type { Interests } from '@/utils/shared/ranking/types';
+import { interestsItem, readInterests } from '@/utils/storage/rankingStore';
 import { finiteOrZero } from '@/utils/storage/storedValue';
 
 /**
@@ -84,3 +86,27 @@ export async function readSyncState(): Promise<SyncState> {
   const deviceId = `d${Math.random().toString(36).slice(2, 12)}`;
   return { deviceId, interestsEditedAt: 0 };
 }
+
+/**
+ * What sync keeps in `storage.local`, as one interface: the worker uses the items above; a test
+ * gives each of its two "browsers" its own.
+ */
+export interface SyncLocalStore {
+  enabled(): Promise<boolean>;
+  readState(): Promise<SyncState>;
+  writeState(state: SyncState): Promise<void>;
+  readStatus(): Promise<SyncStatus | null>;
+  writeStatus(status: SyncStatus): Promise<void>;
+  readInterests(): Promise<Interests>;
+  writeInterests(interests: Interests): Promise<void>;
+}
+
+export const browserSyncStore: SyncLocalStore = {
+  enabled: readSyncEnabled,
+  readState: readSyncState,
+  writeState: (state) => syncStateItem.setValue(state),
+  readStatus: async () => parseSyncStatus(await syncStatusItem.getValue()),
+  writeStatus: (status) => syncStatusItem.setValue(status),
+  readInterests,
+  writeInterests: (interests) => interestsItem.setValue(interests),
+};

@@ -158,3 +158,16 @@ export function syncedPaperOf(record: PaperRecord, now: number): SyncedPaper | u
 export function tagStillSynced(tag: Tag, now: number): boolean {
   return tag.deletedAt === undefined || tag.deletedAt >= now - TOMBSTONE_TTL_MS;
 }
+
+/** A stored paper's library fields as they merge (all of them, uncut; no title or authors). */
+export function libraryStateOf(record: PaperRecord): SyncedPaper {
+  const state: SyncedPaper = { id: record.id, edited: { ...record.libraryEditedAt } };
+  if (record.savedAt !== undefined) {
+    state.savedAt = record.savedAt;
+    state.edited.saved ??= record.savedAt;
+  }
+  if (record.tagIds?.length) state.tagIds = record.tagIds;
+  if (record.note) state.note = record.note;
+  if (record.readingState) state.readingState = record.readingState;
+  return state;
+}
