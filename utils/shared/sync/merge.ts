@@ -18,7 +18,7 @@ import {
 
 type FieldValue = number | string | string[] | undefined;
 
-function valueOf(paper: SyncedPaper, field: LibraryField): FieldValue {
+function fieldValue(paper: SyncedPaper, field: LibraryField): FieldValue {
   switch (field) {
     case 'saved':
       return paper.savedAt;
@@ -50,11 +50,11 @@ export function mergeSyncedPaper(preferred: SyncedPaper, other: SyncedPaper): Sy
     if (a === undefined && b === undefined) continue;
     const winner =
       b === undefined ||
-      (a !== undefined && wins(a, valueOf(preferred, field), b, valueOf(other, field)))
+      (a !== undefined && wins(a, fieldValue(preferred, field), b, fieldValue(other, field)))
         ? preferred
         : other;
     merged.edited[field] = stampOf(winner, field);
-    setField(merged, field, valueOf(winner, field));
+    setField(merged, field, fieldValue(winner, field));
   }
   return merged;
 }
@@ -138,7 +138,7 @@ export function applySyncedPaper(
     const stamp = merged.edited[field];
     if (stamp === undefined) continue;
     edited[field] = stamp;
-    const value = valueOf(merged, field);
+    const value = fieldValue(merged, field);
     const key = field === 'saved' ? 'savedAt' : field;
     const kept = field === 'tagIds' ? liveTagIds(merged.tagIds, deletedTags) : value;
     if (kept === undefined || (Array.isArray(kept) && kept.length === 0)) delete next[key];

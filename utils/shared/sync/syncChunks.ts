@@ -240,13 +240,19 @@ function entriesOf(snapshot: SyncSnapshot): Entry[] {
 }
 
 function contentOf(entries: readonly Entry[]): ChunkContent {
-  const content: ChunkContent = {};
+  const tags: Tag[] = [];
+  const papers: SyncedPaper[] = [];
+  let interests: SyncedInterests | undefined;
   for (const entry of entries) {
-    if (entry.kind === 'interests') content.i = entry.value;
-    else if (entry.kind === 'tag') (content.t ??= []).push(entry.value);
-    else (content.p ??= []).push(entry.value);
+    if (entry.kind === 'interests') interests = entry.value;
+    else if (entry.kind === 'tag') tags.push(entry.value);
+    else papers.push(entry.value);
   }
-  return content;
+  return {
+    ...(tags.length > 0 ? { t: tags } : {}),
+    ...(interests ? { i: interests } : {}),
+    ...(papers.length > 0 ? { p: papers } : {}),
+  };
 }
 
 /** A paper whose note alone is too large for an item syncs without it (the note stays where it is). */
