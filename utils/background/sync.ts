@@ -54,6 +54,8 @@ export interface SyncService {
   localChanged(): void;
   /** `storage.sync` changed: sync soon, unless it is this browser's own write coming back. */
   areaChanged(changes: Record<string, { newValue?: unknown }>): void;
+  /** Drops a sync waiting to run (tests; the worker never stops it). */
+  cancelPending(): void;
 }
 
 export interface SyncDeps {
@@ -238,6 +240,11 @@ export function createSyncService(database: PaperlightDatabase, deps: SyncDeps =
       );
       if (foreign) schedule(Math.min(delayMs, 500));
     },
+    cancelPending() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+    },
   };
 }
 
@@ -288,7 +295,9 @@ async function syncInterests(
     }
   } else {
     const editedAt = state.interestsSeen === currentJson ? state.interestsEditedAt : at;
-    merged = mergeInterests({ value: current, editedAt }, remote);
+    // Never edited and empty: nothing to tell the other browsers.
+    const mine = editedAt === 0 && isEmpty(current) ? undefined : { value: current, editedAt };
+    merged = mergeInterests(mine, remote);
   }
   if (merged && JSON.stringify(merged.value) !== currentJson) {
     await local.writeInterests(merged.value);
@@ -370,21 +379,25 @@ async function mergeIntoDatabase(
   });
 }
 
-/** This browser's library as it syncs: tags, saved papers and recent unsaves (two indexed reads). */
+/**
+ * This browser's library as it syncs: tags, saved papers, and recent unsaves (the ids from the
+ * `libraryEditedAt.saved` index, less the saved ones: keys only, then the few unsaved records).
+ */
 async function localSnapshot(database: PaperlightDatabase, at: number): Promise<SyncSnapshot> {
   return database.transaction('r', database.papers, database.tags, async () => {
-    const [tags, saved, unsaved] = await Promise.all([
-      database.tags.toArray(),
-      database.papers.where('savedAt').above(0).toArray(),
-      database.papers
-        .where('libraryEditedAt.saved')
-        .aboveOrEqual(at - TOMBSTONE_TTL_MS)
-        .filter((paper) => paper.savedAt === undefined)
-        .toArray(),
-    ]);
+    const tags = await database.tags.toArray();
+    const saved = await database.papers.where('savedAt').above(0).toArray();
+    const savedIds = new Set(saved.map((paper) => paper.id));
+    const stampedIds = await database.papers
+      .where('libraryEditedAt.saved')
+      .aboveOrEqual(at - TOMBSTONE_TTL_MS)
+      .primaryKeys();
+    const unsaved = await database.papers.bulkGet(stampedIds.filter((id) => !savedIds.has(id)));
     return {
       tags,
-      papers: [...saved, ...unsaved].flatMap((paper) => syncedPaperOf(paper, at) ?? []),
+      papers: [...saved, ...unsaved].flatMap((paper) =>
+        paper ? (syncedPaperOf(paper, at) ?? []) : [],
+      ),
     };
   });
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Tag } from '@/utils/shared/library';
+import { LIBRARY_FIELDS, type Tag } from '@/utils/shared/library';
 import {
   lastEditOf,
   type SyncedInterests,
@@ -232,11 +232,48 @@ function entriesOf(snapshot: SyncSnapshot): Entry[] {
   const papers = [...snapshot.papers]
     .sort((a, b) => lastEditOf(b) - lastEditOf(a) || byId(a, b))
     .map((paper, rank) => (rank < TITLED_PAPERS ? paper : untitled(paper)));
+  const { interests } = snapshot;
   return [
-    ...(snapshot.interests ? [{ kind: 'interests' as const, value: snapshot.interests }] : []),
-    ...tags.map((value) => ({ kind: 'tag' as const, value })),
-    ...papers.map((value) => ({ kind: 'paper' as const, value })),
+    ...(interests ? [{ kind: 'interests' as const, value: canonicalInterests(interests) }] : []),
+    ...tags.map((value) => ({ kind: 'tag' as const, value: canonicalTag(value) })),
+    ...papers.map((value) => ({ kind: 'paper' as const, value: canonicalPaper(value) })),
   ];
+}
+
+// The same content always gives the same item: keys in one order, whatever built the object.
+function canonicalPaper(paper: SyncedPaper): SyncedPaper {
+  const { id, title, authors, savedAt, tagIds, note, readingState, edited } = paper;
+  return {
+    id,
+    ...(title !== undefined ? { title } : {}),
+    ...(authors !== undefined ? { authors } : {}),
+    ...(savedAt !== undefined ? { savedAt } : {}),
+    ...(tagIds !== undefined ? { tagIds } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(readingState !== undefined ? { readingState } : {}),
+    edited: Object.fromEntries(
+      LIBRARY_FIELDS.flatMap((field) =>
+        edited[field] !== undefined ? [[field, edited[field]]] : [],
+      ),
+    ),
+  };
+}
+
+function canonicalTag(tag: Tag): Tag {
+  const { id, name, color, createdAt, updatedAt, deletedAt } = tag;
+  return {
+    id,
+    name,
+    color,
+    createdAt,
+    updatedAt,
+    ...(deletedAt !== undefined ? { deletedAt } : {}),
+  };
+}
+
+function canonicalInterests({ value, editedAt }: SyncedInterests): SyncedInterests {
+  const { keywords, exclusions, authors, categories } = value;
+  return { value: { keywords, exclusions, authors, categories }, editedAt };
 }
 
 function contentOf(entries: readonly Entry[]): ChunkContent {
