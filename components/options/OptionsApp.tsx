@@ -8,6 +8,7 @@ import {
   type OnDeviceSummaryServices,
 } from '@/components/options/OnDeviceSummary';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
+import { SyncSection, type SyncSectionServices } from '@/components/options/SyncSection';
 import type { DigestReport } from '@/utils/shared/protocol';
 import type { topFeatures } from '@/utils/shared/ranking/model';
 import {
@@ -26,6 +27,8 @@ export interface OptionsAppProps {
   onDevice: OnDeviceSummaryServices;
   /** What the learned model says (the ranking's topFeatures unless a test gives its own). */
   describeModel?: typeof topFeatures;
+  /** "Sync now" and the storage persistence request (the real ones unless a test gives its own). */
+  sync?: SyncSectionServices;
 }
 
 interface Draft {
@@ -55,7 +58,14 @@ function draftOf(settings: DigestSettings): Draft {
  * The options page: interests, what was learned (pins, bans, reset), the badge, which sources the
  * background digest fetches, how often, and "Fetch now", the on-device summarizer, the keys.
  */
-export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: OptionsAppProps) {
+export function OptionsApp({
+  load,
+  save,
+  fetchNow,
+  onDevice,
+  describeModel,
+  sync,
+}: OptionsAppProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -242,6 +252,7 @@ export function OptionsApp({ load, save, fetchNow, onDevice, describeModel }: Op
         {status.kind === 'fetched' ? <FetchResult report={status.report} /> : null}
       </output>
       <OnDeviceSummary services={onDevice} />
+      {sync ? <SyncSection services={sync} /> : <SyncSection />}
       <ShortcutsSection />
     </main>
   );
