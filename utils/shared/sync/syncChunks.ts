@@ -60,15 +60,43 @@ const MAX_INFLATED = 4 * 1024 * 1024;
 const FORMAT = '1';
 
 /**
- * The bytes Chrome counts for an item: the key plus the value as its JSON writer writes it (UTF-8;
- * it writes `<` as `\u003C`, hence the alphabet below has none).
+ * The bytes Chrome counts for an item: the key plus the value as its JSON writer writes it
+ * (measured against `getBytesInUse` in tests/e2e/sync.e2e.ts): UTF-8; `<` as `\u003C` (hence the
+ * alphabet below has none); numbers beyond 32-bit integers as doubles, from 10¹² in exponent
+ * form ("1.764713000123e+12"), else with ".0" added.
  */
 export function itemBytes(key: string, value: unknown): number {
-  const json = JSON.stringify(value) ?? '';
-  const lessThan = json.split('<').length - 1;
-  return (
-    new TextEncoder().encode(key).length + new TextEncoder().encode(json).length + lessThan * 5
-  );
+  return utf8Length(key) + jsonBytes(value);
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+function jsonBytes(value: unknown): number {
+  if (typeof value === 'string') {
+    return utf8Length(JSON.stringify(value)) + (value.split('<').length - 1) * 5;
+  }
+  if (typeof value === 'number') return chromeNumber(value).length;
+  if (Array.isArray(value)) {
+    return (
+      2 + Math.max(0, value.length - 1) + value.reduce((sum, item) => sum + jsonBytes(item), 0)
+    );
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    return (
+      2 +
+      Math.max(0, entries.length - 1) +
+      entries.reduce((sum, [name, item]) => sum + jsonBytes(name) + 1 + jsonBytes(item), 0)
+    );
+  }
+  return (JSON.stringify(value) ?? '').length;
+}
+
+function chromeNumber(value: number): string {
+  if (Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31) return String(value);
+  if (!Number.isFinite(value)) return 'null';
+  const text = Math.abs(value) >= 1e12 ? value.toExponential() : String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
 // Z85 (ZeroMQ's base 85: no quote or backslash, so JSON writes it as is), with `~` for `<`.

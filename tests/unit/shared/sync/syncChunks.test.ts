@@ -100,6 +100,12 @@ it('counts bytes as Chrome does: key + JSON, `<` as six', () => {
   expect(itemBytes('pl.0', 'abc')).toBe(4 + 5);
   expect(itemBytes('k', '<')).toBe(1 + 8);
   expect(itemBytes('k', 'é')).toBe(1 + 4);
+  // Sizes Chromium's getBytesInUse gave for one item under the key 'k'.
+  expect(itemBytes('k', 1780000000000)).toBe(9);
+  expect(itemBytes('k', 2147483647)).toBe(11);
+  expect(itemBytes('k', 2147483648)).toBe(13);
+  expect(itemBytes('k', 1.5)).toBe(4);
+  expect(itemBytes('k', { v: 1 })).toBe(8);
 });
 
 it('packs a small library in one item that reads back whole', async () => {
