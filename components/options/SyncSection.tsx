@@ -63,8 +63,8 @@ export function SyncSection({ services = defaultServices }: { services?: SyncSec
       <p className="lead">
         Your saved papers, tags, notes, reading states and interests can follow you to your other
         browsers signed in to the same browser account, through the browser's own sync. No
-        Paperlight server is involved. The browser allows about 100 KB: roughly 1,000 saved papers
-        with titles, and up to about 5,000 when only the most recent carry their titles.
+        Paperlight server is involved. The browser allows about 100 KB: about 5,000 saved papers
+        (fewer with many tags and notes); the most recently changed go first.
       </p>
       <label className="switch">
         <input
