@@ -14,6 +14,7 @@ import {
   unionOfInterests,
 } from '@/utils/shared/sync/merge';
 import {
+  DEFAULT_BUDGET,
   isChunkKey,
   itemBytes,
   META_KEY,
@@ -179,7 +180,14 @@ export function createSyncService(database: PaperlightDatabase, deps: SyncDeps =
       mergeSnapshots(remote, { ...mine, ...(interests ? { interests } : {}) }),
       at,
     );
-    const packed = await packSnapshot(snapshot);
+    // Items Paperlight does not own (none today; a later format's, say) use the same quota.
+    const othersBytes = Object.entries(stored)
+      .filter(([key]) => !isChunkKey(key) && key !== META_KEY)
+      .reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
+    const packed = await packSnapshot(snapshot, {
+      ...DEFAULT_BUDGET,
+      bytes: DEFAULT_BUDGET.bytes - othersBytes,
+    });
     const changed = Object.entries(packed.items).filter(([key, value]) => stored[key] !== value);
     const stale = Object.keys(stored).filter((key) => isChunkKey(key) && !(key in packed.items));
     const wanted = snapshot.papers.length;
@@ -199,8 +207,9 @@ export function createSyncService(database: PaperlightDatabase, deps: SyncDeps =
         lastWriteAt = at;
         const items = { ...Object.fromEntries(changed), [META_KEY]: meta };
         for (const [key, value] of Object.entries(items)) written.set(key, value);
-        await area.set(items);
+        // Items no longer needed go first: old and new together could pass the quota.
         if (stale.length > 0) await area.remove(stale);
+        await area.set(items);
         wrote = 'written';
       }
     }

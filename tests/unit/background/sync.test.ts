@@ -427,3 +427,58 @@ describe('the switch in storage.local', () => {
     expect(await browserSyncStore.enabled()).toBe(true);
   });
 });
+
+describe('one browser and the quota', () => {
+  it('removes the items a smaller library no longer needs, and reports the bytes the area holds', async () => {
+    const area = new MemorySyncArea(now);
+    const a = profile(area);
+    // Random letters: text that does not compress, like many real notes.
+    const text = (_i: number, length: number) =>
+      [...crypto.getRandomValues(new Uint8Array(length))]
+        .map((byte) => 'abcdefghijklmnopqrstuvwxyz '[byte % 27])
+        .join('');
+    const ids = Array.from({ length: 400 }, (_, i) => `2401.${String(10000 + i * 37)}`);
+    await a.db.papers.bulkPut(
+      ids.map((id, i): PaperRecord => {
+        const sighting = {
+          kind: 'arxiv-listing' as const,
+          label: 'l',
+          url: 'https://arxiv.org/',
+          at: T,
+          position: 0,
+        };
+        return {
+          id,
+          title: text(i, 150),
+          authors: [text(i + 1, 40)],
+          categories: [],
+          tldr: '',
+          codeUrls: [],
+          projectUrls: [],
+          firstSeenAt: T,
+          lastSeenAt: T,
+          firstSighting: sighting,
+          lastSighting: sighting,
+          sightingCount: 1,
+          countsAsNew: true,
+          savedAt: T + i,
+          note: text(i + 2, 600),
+          libraryEditedAt: { saved: T + i, note: T + i },
+        };
+      }),
+    );
+    await a.sync.syncNow();
+    const before = [...area.items.keys()].filter(isChunkKey).length;
+    expect(before).toBeGreaterThan(10);
+    // Notes cleared everywhere: the library now needs fewer items; the write must still fit.
+    clock += 1000;
+    await a.db.papers.toCollection().modify((paper) => {
+      delete paper.note;
+      paper.libraryEditedAt = { ...paper.libraryEditedAt, note: clock };
+    });
+    const report = await a.sync.syncNow();
+    expect(report.wrote).toBe('written');
+    expect([...area.items.keys()].filter(isChunkKey).length).toBeLessThan(before);
+    expect(area.bytesInUse()).toBe(report.bytes);
+  });
+});
