@@ -13,6 +13,7 @@ import {
   type OnDeviceSummaryServices,
 } from '@/components/options/OnDeviceSummary';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
+import { SyncSection, type SyncSectionServices } from '@/components/options/SyncSection';
 import { WatchSection } from '@/components/options/WatchSection';
 import type { DigestReport } from '@/utils/shared/protocol';
 import type { topFeatures } from '@/utils/shared/ranking/model';
@@ -36,6 +37,8 @@ export interface OptionsAppProps {
   describeModel?: typeof topFeatures;
   /** Export the saved papers, import an export file (the section is left out without them). */
   libraryFiles?: LibraryFileServices;
+  /** "Sync now" and the storage persistence request (the real ones unless a test gives its own). */
+  sync?: SyncSectionServices;
 }
 
 interface Draft {
@@ -73,6 +76,7 @@ export function OptionsApp({
   describeModel,
   openLibrary,
   libraryFiles,
+  sync,
 }: OptionsAppProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
@@ -271,6 +275,7 @@ export function OptionsApp({
       <LibrarySafetySection />
       <OnDeviceSummary services={onDevice} />
       {libraryFiles ? <ExportImportSection services={libraryFiles} /> : null}
+      {sync ? <SyncSection services={sync} /> : <SyncSection />}
       <ShortcutsSection />
     </main>
   );

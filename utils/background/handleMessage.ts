@@ -26,6 +26,7 @@ import {
   setPaperDismissed,
   setPaperLiked,
 } from '@/utils/background/signals';
+import type { SyncService } from '@/utils/background/sync';
 import { runWatch } from '@/utils/background/watchSaved';
 import { isArxivId, openedPaperId } from '@/utils/shared/arxivId';
 import { validateMessage } from '@/utils/shared/messageSchemas';
@@ -82,6 +83,8 @@ export interface BackgroundServices {
   statusesChanged?: () => Promise<void>;
   /** The library's search index (absent: the database's own, made on the first search). */
   search?: SearchService;
+  /** Syncs the library through `storage.sync` (absent: sync is not wired, reported as off). */
+  sync?: SyncService;
 }
 
 /** A save, dismissal or like: the ranker has something to learn, and open pages redraw. */
@@ -213,5 +216,18 @@ async function dispatch(
     }
     case 'watchSavedNow':
       return runWatch({ database, now, fetch: services.fetch }, { force: true });
+    case 'syncNow':
+      return services.sync
+        ? services.sync.syncNow()
+        : {
+            enabled: false,
+            at: now(),
+            pulledPapers: 0,
+            pulledTags: 0,
+            papersSynced: 0,
+            papersWanted: 0,
+            bytes: 0,
+            wrote: 'nothing',
+          };
   }
 }

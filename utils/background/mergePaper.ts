@@ -73,8 +73,10 @@ function mergeContent(existing: PaperRecord | undefined, detected: DetectedPaper
 }
 
 /**
- * Merges one detection of a paper into its stored record (or makes a new record). Saved state,
- * first-seen time and first sighting survive; content fields follow the rules of `mergeContent`.
+ * Merges one detection of a paper into its stored record (or makes a new record). Every field
+ * the sighting does not speak to survives (saved state, signals, tags, note, reading state, edit
+ * stamps, watch updates, relevance); first-seen time and first sighting survive; content fields
+ * follow the rules of `mergeContent`.
  */
 export function mergePaper(
   existing: PaperRecord | undefined,
@@ -84,7 +86,18 @@ export function mergePaper(
   countsAsNew = true,
 ): PaperRecord {
   const content = mergeContent(existing, detected);
+  // Everything else on the record (what the user said and did, library fields, the watch's
+  // findings, relevance) is carried over whole: a new field is kept without being listed here.
+  const {
+    abstract: _abstract,
+    comments: _comments,
+    primaryCategory: _primaryCategory,
+    hf: _hf,
+    placeholder: _placeholder,
+    ...carried
+  } = existing ?? {};
   const record: PaperRecord = {
+    ...carried,
     id: detected.id,
     title: detected.title || existing?.title || '',
     authors: detected.authors.length > 0 ? detected.authors : (existing?.authors ?? []),
@@ -103,26 +116,8 @@ export function mergePaper(
   if (content.comments) record.comments = content.comments;
   if (content.primaryCategory) record.primaryCategory = content.primaryCategory;
   if (content.hf) record.hf = content.hf;
-  if (existing) {
-    for (const key of KEPT_ACROSS_SIGHTINGS) {
-      if (existing[key] !== undefined) Object.assign(record, { [key]: existing[key] });
-    }
-  }
   return record;
 }
-
-/** What the user said about a paper, and its last relevance: a new sighting never drops them. */
-const KEPT_ACROSS_SIGHTINGS = [
-  'savedAt',
-  'openedAt',
-  'lastOpenedAt',
-  'dismissedAt',
-  'likedAt',
-  'relevance',
-  // The database recomputes the hash on write: carried over, an unchanged text is not re-indexed.
-  'searchHash',
-  'searchChangedAt',
-] as const satisfies readonly (keyof PaperRecord)[];
 
 /**
  * Merges metadata looked up for a known paper (the arXiv API, "filling in" what a page did not

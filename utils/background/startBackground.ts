@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { refreshBadge } from '@/utils/background/badge';
 import { handleAlarm, scheduleAtStartup, scheduleDigest } from '@/utils/background/feedSchedule';
-import { handleFillInAlarm, resumeFillIn } from '@/utils/background/fillIn';
+import { handleFillInAlarm, requestFillIn, resumeFillIn } from '@/utils/background/fillIn';
 import { handleMessage } from '@/utils/background/handleMessage';
 import { handleMaintenanceAlarm, scheduleMaintenance } from '@/utils/background/librarySafety';
 import { OPEN_LIBRARY_COMMAND, openOrFocusLibrary } from '@/utils/background/libraryTab';
 import { notifyStatusesChanged } from '@/utils/background/notifyTabs';
 import { recordOpened } from '@/utils/background/openedPapers';
 import { createRankingService } from '@/utils/background/rankingService';
+import { changesLibrary, createSyncService } from '@/utils/background/sync';
 import { toolbarButton } from '@/utils/background/toolbarButton';
 import { handleWatchAlarm, scheduleWatch } from '@/utils/background/watchSaved';
 import { openedPaperId } from '@/utils/shared/arxivId';
@@ -15,6 +16,7 @@ import type { Sender } from '@/utils/shared/protocol';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 import { BADGE_MODE_KEY } from '@/utils/storage/rankingStore';
 import { SETTINGS_KEYS } from '@/utils/storage/settingsStore';
+import { SYNC_ENABLED_KEY } from '@/utils/storage/syncStore';
 import { WATCH_ENABLED_KEY } from '@/utils/storage/watchSettings';
 
 /**
@@ -43,11 +45,31 @@ export function startBackground(database: PaperlightDatabase): void {
       await Promise.all([statusesChanged(), refreshBadge(database)]);
     },
   });
+  const sync = createSyncService(database, {
+    papersArrived: (ids) => {
+      requestFillIn({ database }, ids).catch(logError('look up papers saved elsewhere'));
+    },
+    libraryChanged: () => {
+      void statusesChanged();
+      void refreshBadge(database);
+    },
+  });
+  const syncNow = () => {
+    sync.syncNow().catch(logError('sync the library'));
+  };
   const ownBase = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {
     const from = senderOf(sender, browser.runtime.id, ownBase);
     if (!from) return undefined;
-    return handleMessage(database, message, Date.now, { from, ranking, statusesChanged });
+    return handleMessage(database, message, Date.now, {
+      from,
+      ranking,
+      statusesChanged,
+      sync,
+    }).then((reply) => {
+      if (reply.ok && changesLibrary((message as { type?: unknown }).type)) sync.localChanged();
+      return reply;
+    });
   });
   browser.commands?.onCommand.addListener((command) => {
     if (command === OPEN_LIBRARY_COMMAND) {
@@ -78,12 +100,14 @@ export function startBackground(database: PaperlightDatabase): void {
       console.warn('[Paperlight] could not resume the fill-in:', error);
     });
     scheduleLibraryAlarms();
+    syncNow();
   });
   browser.runtime.onInstalled.addListener(() => {
     void refreshBadge(database);
     ranking.retrainNow().catch(logError('learn from your signals'));
     scheduleAtStartup().catch(logScheduleError);
     scheduleLibraryAlarms();
+    syncNow();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     void handleAlarm(alarm, {
@@ -97,8 +121,12 @@ export function startBackground(database: PaperlightDatabase): void {
   });
   // The options page changed a setting: the period or the sources may differ now.
   browser.storage.onChanged.addListener((changes, area) => {
+    // Another browser's library arrived (or this one's own write came back: ignored).
+    if (area === 'sync') sync.areaChanged(changes);
     if (area !== 'local') return;
     const keys = Object.keys(changes);
+    if (keys.includes(SYNC_ENABLED_KEY)) syncNow();
+    if (keys.includes('ranking.interests')) sync.localChanged();
     if (SETTINGS_KEYS.some((key) => keys.includes(key))) scheduleDigest().catch(logScheduleError);
     if (keys.includes(BADGE_MODE_KEY)) void refreshBadge(database);
     if (keys.includes(WATCH_ENABLED_KEY)) scheduleWatch().catch(logError('schedule the watch'));

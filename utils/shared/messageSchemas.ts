@@ -191,6 +191,7 @@ const requestSchemas = {
     ),
   }),
   watchSavedNow: v.strictObject({}),
+  syncNow: v.strictObject({}),
 } satisfies { [K in MessageName]: v.GenericSchema<unknown, Payload<K>> };
 
 /** Checks an incoming message against the protocol; returns it typed, or the reason it is refused. */

@@ -20,13 +20,15 @@ export const DETECTED_SOURCE_KINDS = [...PAGE_SOURCE_KINDS, 'hf-api', 'arxiv-rss
 
 /** Every kind of source: the pages and feeds above, the popup's page actions (papers found on
  * any page, and articles saved from one), a paper the user opened (a PDF, say) before
- * Paperlight met it anywhere else, and a paper first met in an imported file (PaperMemory). */
+ * Paperlight met it anywhere else, a paper first met in an imported file (PaperMemory), and one
+ * saved in another browser and known from sync. */
 export const SOURCE_KINDS = [
   ...DETECTED_SOURCE_KINDS,
   'page-links',
   'article',
   'opened',
   'import',
+  'synced',
 ] as const;
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];

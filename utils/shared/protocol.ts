@@ -83,6 +83,8 @@ export interface ProtocolMap {
   importLibrary: { payload: { format: ImportFormat; text: string }; response: ImportReport };
   /** Options page → background: check saved papers for news now ("Check now"). */
   watchSavedNow: { payload: Record<string, never>; response: WatchReport };
+  /** Options page → background: sync the library through `storage.sync` now (when sync is on). */
+  syncNow: { payload: Record<string, never>; response: SyncReport };
 }
 
 export const IMPORT_FORMATS = ['paperlight', 'papermemory'] as const;
@@ -195,6 +197,23 @@ export interface DigestReport {
   at: number;
   /** One entry per source switched on; empty when none is. */
   sources: SourceReport[];
+}
+
+/** What one sync did (utils/background/sync.ts). */
+export interface SyncReport {
+  /** False: sync is off, nothing was done. */
+  enabled: boolean;
+  at: number;
+  /** Papers and tags changed here by what other browsers synced. */
+  pulledPapers: number;
+  pulledTags: number;
+  /** Papers in the sync area after this sync, and papers there are to sync. */
+  papersSynced: number;
+  papersWanted: number;
+  /** Bytes of `storage.sync` used. */
+  bytes: number;
+  /** 'later': a write was due but waits for the write-rate limit. */
+  wrote: 'written' | 'nothing' | 'later';
 }
 
 /** How a paper stands for the user; the page marks are drawn from it. */

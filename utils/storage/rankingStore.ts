@@ -103,3 +103,9 @@ export async function readBadgeMode(): Promise<BadgeMode> {
   const mode = await badgeModeItem.getValue();
   return BADGE_MODES.includes(mode) ? mode : DEFAULT_BADGE_MODE;
 }
+
+/** The interests alone, repaired (sync reads and compares them). */
+export async function readInterests(): Promise<Interests> {
+  const read = v.safeParse(storedInterests, (await interestsItem.getValue()) ?? {});
+  return read.success ? read.output : { ...NO_INTERESTS };
+}

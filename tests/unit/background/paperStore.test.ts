@@ -80,6 +80,29 @@ describe('recordPageDetection', () => {
     ]);
   });
 
+  it('keeps everything the library and the watch gave a paper when it is seen again', async () => {
+    await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON - DAY);
+    const library = {
+      savedAt: NOON - DAY + 1,
+      tagIds: ['tnlp'],
+      note: 'compare with §4',
+      readingState: 'reading' as const,
+      libraryEditedAt: { saved: NOON - DAY + 1, tagIds: NOON - DAY + 2, note: NOON - DAY + 3 },
+      latestVersion: 3,
+      journalRef: 'ACL 2026',
+      doi: '10.1000/xyz',
+      updates: [{ kind: 'version' as const, at: NOON - DAY + 4, text: 'v3' }],
+      unseenUpdateAt: NOON - DAY + 4,
+      watchedAt: NOON - DAY + 4,
+    };
+    await database.papers.update('2408.00001', library);
+    await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON);
+    expect(await database.papers.get('2408.00001')).toMatchObject({
+      ...library,
+      sightingCount: 2,
+    });
+  });
+
   it('reports papers first seen earlier today as not seen before', async () => {
     await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON - 60_000);
     const statuses = await recordPageDetection(database, page([detectedPaper('2408.00001')]), NOON);

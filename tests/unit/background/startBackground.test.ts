@@ -8,6 +8,7 @@ import { MAINTENANCE_ALARM } from '@/utils/background/librarySafety';
 import { recordPageDetection } from '@/utils/background/paperStore';
 import { senderOf, startBackground } from '@/utils/background/startBackground';
 import { WATCH_ALARM, WATCH_PERIOD_MINUTES } from '@/utils/background/watchSaved';
+import { encodeChunk } from '@/utils/shared/sync/syncChunks';
 import { PaperlightDatabase } from '@/utils/storage/database';
 import { hfDailyEnabled, periodHours } from '@/utils/storage/settingsStore';
 import { watchEnabledItem } from '@/utils/storage/watchSettings';
@@ -337,6 +338,36 @@ describe('the open-library command', () => {
     onCommand?.('open-library');
     await vi.waitFor(() =>
       expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/library.html') }),
+    );
+  });
+});
+
+describe('sync wiring', () => {
+  beforeEach(() => startBackground(database));
+
+  it("with sync on, a save from a page reaches storage.sync; another browser's items reach the database", async () => {
+    await fakeBrowser.storage.local.set({ 'settings.sync': true });
+    await send({ type: 'pageDetected', payload: page([detectedPaper('2408.00001')]) }, ARXIV_TAB);
+    expect(
+      await send({ type: 'setSaved', payload: { id: '2408.00001', saved: true } }, POPUP),
+    ).toMatchObject({ ok: true });
+    // Written after the debounce (a save is a library change), without a "sync now".
+    await vi.waitFor(
+      async () => expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toContain('pl.0'),
+      { timeout: 5000 },
+    );
+
+    const later = Date.now() + 60_000;
+    await fakeBrowser.storage.sync.set({
+      'pl.1': await encodeChunk({
+        p: [
+          { id: '2501.00002', title: 'Saved elsewhere', savedAt: later, edited: { saved: later } },
+        ],
+      }),
+    });
+    await vi.waitFor(
+      async () => expect((await database.papers.get('2501.00002'))?.savedAt).toBe(later),
+      { timeout: 5000 },
     );
   });
 });

@@ -264,6 +264,12 @@ describe('schema upgrade from version 3', () => {
       );
       expect(hashes.get('2408.00002')).toBe((await database.papers.get('2408.00002'))?.searchHash);
       expect(await database.searchIndex.count()).toBe(0);
+
+      // An unsave keeps its stamp (a tombstone): sync finds it by the nested index.
+      await database.papers.update('2408.00002', { libraryEditedAt: { saved: NOON + 2 } });
+      expect(
+        await database.papers.where('libraryEditedAt.saved').above(NOON).primaryKeys(),
+      ).toEqual(['2408.00002']);
     } finally {
       await database.delete();
     }
