@@ -69,7 +69,6 @@ const HTML =
   '<button class="x" type="button" aria-pressed="false" aria-label="Not interested" title="Not interested (x)"></button>' +
   '<button class="u" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="More from Paperlight" title="More like this, follow an author"></button></span>';
 
-/** The marks this script made, by their shadow root (the click listener's `currentTarget`). */
 /** The mark at each anchor, so a second run updates it instead of adding another. */
 const marksByAnchor = new WeakMap<Element, PageMark>();
 /** A mark as this file keeps it: with its own elements. */
@@ -222,11 +221,12 @@ function onClick(event: Event, mark: PageMark): void {
   else if (button.className === 'u') toggleMenu(mark, button);
 }
 
-/** One mark's shadow content, to clone (the markup is ours: no page text in it). */
-function template(doc: Document): DocumentFragment {
-  const box = doc.createElement('template');
+/** One mark's shadow content, to clone (the markup is ours: no page text in it), parsed in a
+ * detached span. */
+function template(doc: Document): Node {
+  const box = doc.createElement('span');
   box.innerHTML = HTML;
-  return box.content;
+  return box.firstChild as Node;
 }
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -284,7 +284,7 @@ export function renderPageMarks(
 ): PageMark[] {
   actions = markActions;
   let statusById: Map<string, PaperStatus> | undefined;
-  let content: DocumentFragment | undefined;
+  let content: Node | undefined;
   const marks: PageMark[] = [];
   entries.forEach((entry, index) => {
     const anchor = entry.anchor;
@@ -308,7 +308,7 @@ export function renderPageMarks(
       host.setAttribute('data-paperlight-id', status.id);
       const root = host.attachShadow({ mode: 'closed' });
       styleRoot(root);
-      const box = content.firstChild?.cloneNode(true) as HTMLElement;
+      const box = content.cloneNode(true) as HTMLElement;
       root.append(box);
       const dot = box.firstElementChild as HTMLElement;
       const seen = dot.nextElementSibling as HTMLElement;
