@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStorageValue } from '@/components/useStorageValue';
 import { sendMessage } from '@/utils/pages/sendMessage';
 import { type WatchReport, watchSummary } from '@/utils/shared/watch';
@@ -41,7 +41,13 @@ function ReportLine({ report }: { report: WatchReport }) {
 /** The watch on saved papers: its switch (saved on change), "Check now" and the last check. */
 export function WatchSection({ services = defaultServices }: { services?: WatchServices }) {
   const stored = useStorageValue(watchEnabledItem);
-  const enabled = stored === undefined ? undefined : watchEnabledOf(stored);
+  const storedEnabled = stored === undefined ? undefined : watchEnabledOf(stored);
+  // The switch follows the click at once; storage catches up (or the write failed and it reverts).
+  const [asked, setAsked] = useState<boolean | undefined>(undefined);
+  const enabled = asked ?? storedEnabled;
+  useEffect(() => {
+    if (asked !== undefined && storedEnabled === asked) setAsked(undefined);
+  }, [asked, storedEnabled]);
   const last = watchReportOf(useStorageValue(lastWatchReportItem) ?? null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -72,7 +78,10 @@ export function WatchSection({ services = defaultServices }: { services?: WatchS
             checked={enabled === true}
             disabled={enabled === undefined}
             onChange={(event) => {
-              watchEnabledItem.setValue(event.target.checked).catch((error: unknown) => {
+              const on = event.target.checked;
+              setAsked(on);
+              watchEnabledItem.setValue(on).catch((error: unknown) => {
+                setAsked(undefined);
                 console.warn('[Paperlight] could not save the watch switch:', error);
               });
             }}
