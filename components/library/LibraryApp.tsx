@@ -29,6 +29,7 @@ import {
 } from '@/utils/pages/libraryQueries';
 import { librarySnapshot, toggleSelection } from '@/utils/pages/librarySelection';
 import { abstractUrl, paperCount } from '@/utils/pages/paperDisplay';
+import { requestPersistentStorage } from '@/utils/pages/persistentStorage';
 import { rowAfterRemoval, stepRow, type TodayFilter } from '@/utils/pages/triage';
 import { toBibtex } from '@/utils/shared/export/bibtex';
 import type { ReadingState, Tag, TagColor } from '@/utils/shared/library';
@@ -115,6 +116,11 @@ export function LibraryApp({ viewportHeight }: LibraryAppProps) {
     [db, detailsId],
   );
 
+  // An empty query answers nothing: it only loads the worker's index before the first keystroke.
+  useEffect(() => {
+    library.search('', 'all', 1).catch(() => {});
+  }, [library]);
+
   const searching = query.trim() !== '';
   const scope = view === 'saved' ? 'saved' : 'all';
   useEffect(() => {
@@ -200,6 +206,7 @@ export function LibraryApp({ viewportHeight }: LibraryAppProps) {
     const paper = await paperOf(id);
     if (!paper) return;
     const saved = paper.savedAt === undefined;
+    if (saved) void requestPersistentStorage();
     send('setSaved', { id: paper.id, saved }).catch((error: unknown) =>
       notify(`Could not ${saved ? 'save' : 'unsave'} the paper: ${reasonOf(error)}`),
     );

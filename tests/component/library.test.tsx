@@ -40,12 +40,14 @@ async function threeSaved() {
 describe('Library page', () => {
   it('opens on Saved: the saved papers newest first, with the count in the navigation', async () => {
     await threeSaved();
-    renderLibrary({ db });
+    const { search } = renderLibrary({ db });
     await waitFor(() => expect(rowTitles()).toEqual(['Newest save', 'Middle save', 'Oldest save']));
     expect(screen.getByRole('button', { name: /^Saved\s*3$/ })).toHaveAttribute(
       'aria-current',
       'page',
     );
+    // The search index is loaded before the first keystroke (an empty query answers nothing).
+    expect(search).toHaveBeenCalledWith('', 'all', 1);
   });
 
   it('All papers lists everything seen, Today the day in relevance order', async () => {
