@@ -1,7 +1,7 @@
 /**
  * npm run screenshots — the README's pictures, taken from the built extension in Chromium:
- * an arXiv listing with Paperlight's marks and bar, and the popup's Today tab ranked by a few
- * interests.
+ * an arXiv listing with Paperlight's marks and bar, the popup's Today tab ranked by a few
+ * interests, and the library with a few saved papers tagged, one with a note.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,6 +20,7 @@ import {
 
 declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
 import type { PaperRecord } from '@/utils/shared/paperRecord';
@@ -81,6 +82,35 @@ try {
   await popup.locator('article.paper .paper-tldr').first().waitFor();
   await painted(popup);
   await popup.screenshot({ path: path.join(OUT, 'popup-today.png') });
+
+  // The library: a few more saves, two tags, a reading state and a note, sent as the library
+  // page itself sends them.
+  const library = await extension.context.newPage();
+  await library.setViewportSize({ width: 1100, height: 640 });
+  await library.goto(`chrome-extension://${extension.extensionId}/library.html`);
+  const send = async (type: string, payload: unknown) => {
+    const reply = (await library.evaluate(
+      (message) => chrome.runtime.sendMessage(message),
+      { type, payload },
+    )) as { ok: boolean; data?: unknown; error?: string };
+    if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+    return reply.data;
+  };
+  const saved = stored
+    .filter((paper) => paper.lastSighting.kind === 'arxiv-listing' && paper.abstract)
+    .slice(0, 6)
+    .map((paper) => paper.id);
+  await send('setSavedMany', { ids: saved, saved: true });
+  const retrieval = (await send('createTag', { name: 'retrieval', color: 'teal' })) as { id: string };
+  const group = (await send('createTag', { name: 'reading group', color: 'orange' })) as { id: string };
+  await send('setTags', { ids: saved.slice(0, 3), add: [retrieval.id] });
+  await send('setTags', { ids: saved.slice(2, 5), add: [group.id] });
+  await send('setReadingState', { ids: saved.slice(0, 2), state: 'read' });
+  await send('setNote', { id: saved[0], note: 'Compare with the dense baseline in §4.' });
+  await library.reload();
+  await library.locator('.library-row').first().waitFor();
+  await painted(library);
+  await library.screenshot({ path: path.join(OUT, 'library.png') });
   console.log(`${stored.length} papers in the digest; screenshots written to ${OUT}`);
 } finally {
   await extension.close();
