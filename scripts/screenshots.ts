@@ -89,10 +89,10 @@ try {
   await library.setViewportSize({ width: 1100, height: 640 });
   await library.goto(`chrome-extension://${extension.extensionId}/library.html`);
   const send = async (type: string, payload: unknown) => {
-    const reply = (await library.evaluate(
-      (message) => chrome.runtime.sendMessage(message),
-      { type, payload },
-    )) as { ok: boolean; data?: unknown; error?: string };
+    const reply = (await library.evaluate((message) => chrome.runtime.sendMessage(message), {
+      type,
+      payload,
+    })) as { ok: boolean; data?: unknown; error?: string };
     if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
     return reply.data;
   };
@@ -101,8 +101,12 @@ try {
     .slice(0, 6)
     .map((paper) => paper.id);
   await send('setSavedMany', { ids: saved, saved: true });
-  const retrieval = (await send('createTag', { name: 'retrieval', color: 'teal' })) as { id: string };
-  const group = (await send('createTag', { name: 'reading group', color: 'orange' })) as { id: string };
+  const retrieval = (await send('createTag', { name: 'retrieval', color: 'teal' })) as {
+    id: string;
+  };
+  const group = (await send('createTag', { name: 'reading group', color: 'orange' })) as {
+    id: string;
+  };
   await send('setTags', { ids: saved.slice(0, 3), add: [retrieval.id] });
   await send('setTags', { ids: saved.slice(2, 5), add: [group.id] });
   await send('setReadingState', { ids: saved.slice(0, 2), state: 'read' });

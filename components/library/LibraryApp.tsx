@@ -20,6 +20,8 @@ import { TodayFilters } from '@/components/TodayFilters';
 import { isTypingTarget, libraryKeyAction } from '@/utils/pages/libraryKeys';
 import {
   type AllSort,
+  FIRST_ROWS,
+  firstPaperIds,
   type PaperListQuery,
   paperIds,
   papersByIds,
@@ -94,10 +96,21 @@ export function LibraryApp({ viewportHeight }: LibraryAppProps) {
           : undefined;
   const queryKey = JSON.stringify(listQuery);
   // The query is keyed by its JSON: a new object each render is the same query.
-  const listIds = useLiveQuery(
-    () => (listQuery ? paperIds(db, listQuery) : Promise.resolve([])),
+  // Each answer carries the query it answers, so a list never shows another view's ids. The
+  // first rows come from a short index read where the list allows it; the whole list follows.
+  const wholeList = useLiveQuery(
+    async () => ({ key: queryKey, ids: listQuery ? await paperIds(db, listQuery) : [] }),
     [db, queryKey],
   );
+  const firstList = useLiveQuery(
+    async () => ({
+      key: queryKey,
+      ids: listQuery ? await firstPaperIds(db, listQuery, FIRST_ROWS) : undefined,
+    }),
+    [db, queryKey],
+  );
+  const listIds = wholeList?.key === queryKey ? wholeList.ids : undefined;
+  const firstIds = firstList?.key === queryKey ? firstList.ids : undefined;
   const dismissedToday = useLiveQuery(
     () =>
       view === 'today'
@@ -145,8 +158,8 @@ export function LibraryApp({ viewportHeight }: LibraryAppProps) {
 
   const ids = useMemo<readonly string[]>(() => {
     if (searching) return search && 'ids' in search ? search.ids : [];
-    return listIds ?? [];
-  }, [searching, search, listIds]);
+    return listIds ?? firstIds ?? [];
+  }, [searching, search, listIds, firstIds]);
   const { byId, onRendered } = useWindowedPapers();
 
   const moveTo = useCallback((id: string) => {
@@ -482,7 +495,7 @@ export function LibraryApp({ viewportHeight }: LibraryAppProps) {
                     .catch((error: unknown) => notify(`Could not export: ${reasonOf(error)}`))
                 }
               />
-              {listIds === undefined && !searching ? (
+              {listIds === undefined && firstIds === undefined && !searching ? (
                 <p className="loading" aria-busy="true">
                   Loading…
                 </p>

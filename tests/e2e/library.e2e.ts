@@ -110,4 +110,27 @@ describe('the library page', () => {
     await popup.close();
     await library.close();
   });
+
+  it('searches as you type: a word prefix, an arXiv id, everything stored under All papers', async () => {
+    const library = await extension.context.newPage();
+    await library.setViewportSize({ width: 1280, height: 800 });
+    await library.goto(`chrome-extension://${extension.extensionId}/library.html`);
+    await library.locator('article.library-row').first().waitFor();
+
+    // `/` focuses the search box; a word's start finds the saved paper with it in its title.
+    await library.keyboard.press('/');
+    await library.keyboard.type('retriev');
+    await expect.poll(() => rowIds(library)).toEqual([SAVED[0]]);
+    await library.getByRole('searchbox').fill('2408.04540');
+    await expect.poll(() => rowIds(library)).toEqual([SAVED[1]]);
+    // Saved is searched within the saved papers: an unsaved one is found under All papers.
+    await library.getByRole('searchbox').fill('krylov');
+    await expect.poll(() => library.getByText('No results').count()).toBe(1);
+    await library.getByRole('button', { name: /^All papers/ }).click();
+    await expect.poll(() => rowIds(library)).toHaveLength(1);
+    const [found] = await rowIds(library);
+    expect((await stored(found ?? ''))?.title).toMatch(/Krylov/);
+    expect(SAVED).not.toContain(found);
+    await library.close();
+  });
 });

@@ -60,6 +60,29 @@ export async function paperIds(
   }
 }
 
+/**
+ * The first `limit` ids of a list read straight off one index, when the list is one index range
+ * in display order (Saved by save date without filters, All papers); undefined for the others.
+ * A view draws these while `paperIds` reads the whole list, so its first rows do not wait on a
+ * 20,000-key read.
+ */
+export async function firstPaperIds(
+  database: PaperlightDatabase,
+  query: PaperListQuery,
+  limit: number,
+): Promise<string[] | undefined> {
+  if (query.view === 'all') {
+    const index = query.sort === 'first-seen-newest' ? 'firstSeenAt' : 'lastSeenAt';
+    return database.papers.orderBy(index).reverse().limit(limit).primaryKeys();
+  }
+  if (query.view !== 'saved') return undefined;
+  const sort = query.sort ?? 'saved-newest';
+  const filtered = Object.values(query.filter ?? {}).some((value) => value !== undefined);
+  if (filtered || (sort !== 'saved-newest' && sort !== 'saved-oldest')) return undefined;
+  const saved = database.papers.where('savedAt').above(Number.NEGATIVE_INFINITY);
+  return (sort === 'saved-newest' ? saved.reverse() : saved).limit(limit).primaryKeys();
+}
+
 /** A run of Today's rows under one header: where they were (last) seen. */
 export interface TodayGroup {
   label: string;

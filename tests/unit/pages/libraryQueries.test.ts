@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { paperIds, todayList } from '@/utils/pages/libraryQueries';
+import { firstPaperIds, paperIds, todayList } from '@/utils/pages/libraryQueries';
 import type { TodayFilter } from '@/utils/shared/listKeys';
 import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
@@ -160,5 +160,34 @@ describe('Saved from keys', () => {
     expect(await saved({ filter: { updated: true }, sort: 'opened-newest' })).toEqual(['s3']);
     await db.papers.update('s2', { savedAt: undefined });
     expect(await saved({ filter: { hasCode: true } })).toEqual([]);
+  });
+});
+
+describe('the first rows of a list, before its whole list', () => {
+  it('reads the newest saves and the latest seen off one index; not for a filtered list', async () => {
+    await db.papers.bulkPut([
+      paper('2611.00001', { savedAt: NOW - 3 * HOUR, at: NOW - 5 * HOUR }),
+      paper('2611.00002', { savedAt: NOW - HOUR, at: NOW - 4 * HOUR }),
+      paper('2611.00003', { at: NOW - HOUR }),
+      paper('2611.00004', { savedAt: NOW - 2 * HOUR, at: NOW - 2 * HOUR }),
+    ]);
+    expect(await firstPaperIds(db, { view: 'saved' }, 2)).toEqual(['2611.00002', '2611.00004']);
+    expect(await firstPaperIds(db, { view: 'saved', sort: 'saved-oldest' }, 2)).toEqual([
+      '2611.00001',
+      '2611.00004',
+    ]);
+    expect(await firstPaperIds(db, { view: 'all' }, 3)).toEqual([
+      '2611.00003',
+      '2611.00004',
+      '2611.00002',
+    ]);
+    expect(await firstPaperIds(db, { view: 'saved', filter: { hasCode: true } }, 2)).toBe(
+      undefined,
+    );
+    // The whole list begins with the same rows.
+    expect((await paperIds(db, { view: 'saved' })).slice(0, 2)).toEqual([
+      '2611.00002',
+      '2611.00004',
+    ]);
   });
 });
