@@ -1,3 +1,4 @@
+import { newTagId as libraryTagId } from '@/utils/background/library';
 import { parsePaperlightJson } from '@/utils/shared/export/json';
 import { type IncomingBatch, mergeImport } from '@/utils/shared/export/mergeImport';
 import { parsePaperMemory, type Skipped } from '@/utils/shared/export/paperMemory';
@@ -6,12 +7,6 @@ import type { PaperlightDatabase } from '@/utils/storage/database';
 
 /** At most this many skip reasons travel back in a report (all are counted and logged). */
 const REPORTED_SKIPS = 50;
-
-/** A tag id as the library makes them: "t" + 16 base-36 characters, random. */
-export function randomTagId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `t${[...bytes].map((byte) => (byte % 36).toString(36)).join('')}`;
-}
 
 /**
  * Reads an export (Paperlight JSON or PaperMemory), then merges it into the library in one
@@ -22,7 +17,7 @@ export async function importLibrary(
   database: PaperlightDatabase,
   input: { format: ImportFormat; text: string },
   now: number,
-  newTagId: () => string = randomTagId,
+  newTagId: () => string = libraryTagId,
 ): Promise<ImportReport> {
   let batch: IncomingBatch;
   const skippedBeforeMerge: Skipped[] = [];

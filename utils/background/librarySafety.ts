@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { TOMBSTONE_TTL_MS } from '@/utils/shared/sync/syncRecords';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 import {
   readRetentionDays,
@@ -33,14 +34,15 @@ export const SHORT_FRACTION = 0.9;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a paper may be pruned: nothing the user gave it would be lost. */
-export function isPrunable(paper: PaperRecord): boolean {
+export function isPrunable(paper: PaperRecord, now: number): boolean {
+  const lastLibraryEdit = Math.max(0, ...Object.values(paper.libraryEditedAt ?? {}));
   return (
     paper.savedAt === undefined &&
     (paper.tagIds ?? []).length === 0 &&
     !paper.note?.trim() &&
     paper.readingState === undefined &&
-    // Unsaved in the library: sync still needs the record to carry the unsave to other devices.
-    paper.libraryEditedAt === undefined &&
+    // An unsave still syncing (a tombstone) needs the record to carry it to other browsers.
+    lastLibraryEdit < now - TOMBSTONE_TTL_MS &&
     paper.likedAt === undefined &&
     paper.dismissedAt === undefined &&
     paper.unseenUpdateAt === undefined
@@ -54,6 +56,7 @@ export function isPrunable(paper: PaperRecord): boolean {
 export async function pruneUnseenSince(
   database: PaperlightDatabase,
   cutoff: number,
+  now: number,
   batch = PRUNE_BATCH,
 ): Promise<number> {
   let pruned = 0;
@@ -66,7 +69,7 @@ export async function pruneUnseenSince(
         .offset(kept)
         .limit(batch)
         .toArray();
-      const gone = papers.filter(isPrunable).map((paper) => paper.id);
+      const gone = papers.filter((paper) => isPrunable(paper, now)).map((paper) => paper.id);
       await database.papers.bulkDelete(gone);
       pruned += gone.length;
       kept += papers.length - gone.length;
@@ -116,7 +119,7 @@ async function whenShort(
   estimate: StorageEstimate | undefined,
 ): Promise<number> {
   const now = (deps.now ?? Date.now)();
-  const pruned = await pruneUnseenSince(deps.database, now - SHORT_KEEP_DAYS * DAY_MS);
+  const pruned = await pruneUnseenSince(deps.database, now - SHORT_KEEP_DAYS * DAY_MS, now);
   const notice: StorageNotice = {
     at: now,
     usage: estimate?.usage ?? 0,
@@ -137,13 +140,13 @@ export async function runMaintenance(deps: MaintenanceDeps): Promise<Maintenance
   const report: MaintenanceReport = { pruned: 0, prunedShort: 0, short: false };
   try {
     const days = await readRetentionDays();
-    if (days > 0) report.pruned = await pruneUnseenSince(deps.database, now - days * DAY_MS);
+    if (days > 0) report.pruned = await pruneUnseenSince(deps.database, now - days * DAY_MS, now);
     const estimate = await (deps.estimate ?? browserEstimate)().catch(() => undefined);
     report.short = isShort(estimate);
     if (report.short) {
       report.prunedShort = await whenShort(deps, 'estimate', estimate);
-    } else if (estimate?.quota && (await readStorageNotice())?.cause === 'estimate') {
-      // Room again: the notice goes.
+    } else if (estimate?.quota && (await readStorageNotice())) {
+      // Room again: the notice goes (a refused write that still fails tells the user again).
       await storageNoticeItem.setValue(null);
     }
     if (report.pruned > 0) {

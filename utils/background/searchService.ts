@@ -223,7 +223,7 @@ export function createSearchService(
     });
     await ready;
     await catchUp();
-    const id = arxivIdFrom(query.trim());
+    const id = arxivIdFrom(query.trim(), { pdfLinks: true });
     if (id && index.has(id) && (scope === 'all' || index.isSaved(id)))
       return { ids: [id], total: 1 };
     return index.search(parseQuery(query), { scope, limit });

@@ -77,7 +77,7 @@ export interface ProtocolMap {
   /** Library page → background: the watch's updates of these papers were seen. */
   markUpdatesSeen: { payload: { ids: string[] }; response: LibraryChange };
   /**
-   * Options or library page → background: merge an export file (Paperlight JSON or PaperMemory)
+   * Options page → background: merge an export file (Paperlight JSON or PaperMemory)
    * into the library. A bad or foreign file is refused whole, with the reason.
    */
   importLibrary: { payload: { format: ImportFormat; text: string }; response: ImportReport };

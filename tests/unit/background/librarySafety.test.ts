@@ -44,8 +44,8 @@ const KEPT: PaperRecord[] = [
   seen('2301.00005', 400, { dismissedAt: NOON - 400 * DAY }),
   seen('2301.00006', 400, { savedAt: NOON - 1, unseenUpdateAt: NOON - 2 }),
   seen('2301.00007', 400, { readingState: 'read' }),
-  // Saved once and unsaved: sync carries the unsave from this record.
-  seen('2301.00008', 400, { libraryEditedAt: { saved: NOON - 399 * DAY } }),
+  // Unsaved 89 days ago: sync still carries the unsave from this record.
+  seen('2301.00008', 400, { libraryEditedAt: { saved: NOON - 89 * DAY } }),
 ];
 
 async function ids(): Promise<string[]> {
@@ -69,13 +69,15 @@ describe('retention', () => {
       seen('2301.00011', 400, { tagIds: [], note: '  ', openedAt: NOON - 300 * DAY }),
       seen('2301.00012', 179),
       seen('2301.00013', 2),
+      // Unsaved 91 days ago: the unsave has stopped syncing, the paper may go.
+      seen('2301.00014', 400, { libraryEditedAt: { saved: NOON - 91 * DAY } }),
     ]);
     const report = await runMaintenance({
       database,
       now: () => NOON,
       estimate: async () => undefined,
     });
-    expect(report).toMatchObject({ pruned: 2, short: false });
+    expect(report).toMatchObject({ pruned: 3, short: false });
     expect(await ids()).toEqual(
       [...KEPT.map((paper) => paper.id), '2301.00012', '2301.00013'].sort(),
     );
@@ -111,7 +113,7 @@ describe('retention', () => {
     const wholeTable = vi.spyOn(database.papers, 'toArray');
     const everything = vi.spyOn(database.papers, 'toCollection');
     const spy = vi.spyOn(database.papers, 'where');
-    const pruned = await pruneUnseenSince(database, NOON - 180 * DAY, 50);
+    const pruned = await pruneUnseenSince(database, NOON - 180 * DAY, NOON, 50);
     expect(pruned).toBe(603 - 7);
     // One indexed query per batch of 50 over the 603 old papers (the 7 saved ones are
     // skipped by offset, not read again): 13 queries; the table is never read whole.

@@ -68,6 +68,8 @@ describe('searchLibrary', () => {
     expect(await ask('arXiv:2408.01234v2')).toEqual({ ids: ['2408.01234'], total: 1 });
     expect((await ask('2408.05678')).ids).toEqual(['2408.05678']);
     expect((await ask('hep-th/9901001')).ids).toEqual(['hep-th/9901001']);
+    expect((await ask('https://arxiv.org/abs/2408.05678v3')).ids).toEqual(['2408.05678']);
+    expect((await ask('https://arxiv.org/pdf/2408.01234v1.pdf')).ids).toEqual(['2408.01234']);
   });
 
   it('finds authors by name and by initial and surname', async () => {
