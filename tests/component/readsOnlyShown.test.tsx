@@ -91,7 +91,9 @@ describe('the popup reads the records of the rows it shows, not of the list', ()
     recordsRead = 0;
     // Newest saved first.
     expect(await screen.findByText('Saved number 2999', {}, { timeout: 5000 })).toBeVisible();
-    expect(screen.getByText('3,000 papers saved · newest first')).toBeInTheDocument();
+    expect(
+      await screen.findByText('3,000 papers saved · newest first', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
     const rows = screen.getAllByRole('article');
     expect(rows[0]).toHaveAttribute('aria-setsize', '3000');
     expect(recordsRead).toBeGreaterThan(0);
