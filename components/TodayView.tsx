@@ -78,7 +78,10 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
   const list = day?.list;
   const dismissedIds = day?.dismissedIds;
   const dayCount = day?.dayCount;
-  const total = useLiveQuery(() => countPapers(db), [db]);
+  // Counting every stored paper (for onboarding) waits for the day: in Chromium, IndexedDB reads
+  // asked together were measured to wait for each other, and a count of 50,000 is a long one.
+  const dayIn = day !== undefined;
+  const total = useLiveQuery(async () => (dayIn ? countPapers(db) : undefined), [db, dayIn]);
   const model = useStorageValue(learnedModelItem);
   const interests = useStorageValue(interestsItem);
   const storedAllSeenAt = useStorageValue(allSeenAtItem);
