@@ -28,15 +28,12 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
   // The Saved tab's count is asked once the popup has drawn and gone idle, so it does not hold
   // up the first rows (in Chromium, IndexedDB reads asked together were measured to wait for each
   // other, and counting 20,000 saved papers is a long one).
-  const [drawn, setDrawn] = useState(false);
+  const [drawn, setDrawn] = useState(() => typeof requestIdleCallback !== 'function');
   useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      setDrawn(true);
-      return;
-    }
+    if (drawn) return;
     const idle = requestIdleCallback(() => setDrawn(true), { timeout: 2000 });
     return () => cancelIdleCallback(idle);
-  }, []);
+  }, [drawn]);
   const saved = useLiveQuery(async () => (drawn ? countSaved(db) : undefined), [db, drawn]);
 
   const tabs: TabSpec<View>[] = [

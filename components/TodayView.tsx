@@ -10,7 +10,15 @@ import { usePopupServices } from '@/components/PopupContext';
 import { TodayFilters } from '@/components/TodayFilters';
 import { type Triage, TriageContext } from '@/components/TriageContext';
 import { useStorageValue } from '@/components/useStorageValue';
-import { countToday, paperIds, todayList, withFirstRows } from '@/utils/pages/libraryQueries';
+import {
+  countToday,
+  FIRST_ROWS,
+  firstTodayIds,
+  paperIds,
+  type TodayList,
+  todayList,
+  withFirstRows,
+} from '@/utils/pages/libraryQueries';
 import { dayName } from '@/utils/pages/paperDisplay';
 import { countPapers } from '@/utils/pages/paperQueries';
 import { rowAfterRemoval, stepRow, type TodayFilter } from '@/utils/pages/triage';
@@ -65,19 +73,28 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
   const { db, now, send, openOptions } = usePopupServices();
   const notify = useNotify();
   const [filter, setFilter] = useState<TodayFilter>('all');
-  // One read of keys (and the first rows' records), so the list, its filters' counts and the
-  // day's count always agree.
-  // The list and its first rows are asked first, the dismissed ids and the count after: in
-  // Chromium, IndexedDB reads asked together were measured to wait for each other.
+  // A ranked day's first rows come from a short read of the index; then one
+  // read of keys (and the first rows' records), so the list, its filters' counts and the day's
+  // count always agree. That read is asked once the short one answered: in Chromium, IndexedDB
+  // reads asked together were measured to wait for each other.
+  const firstPaint = useLiveQuery(async () => {
+    const ids = await firstTodayIds(db, dayStart, filter, FIRST_ROWS);
+    return ids && ids.length > 0 ? withFirstRows<TodayList>(db, { ids }) : null;
+  }, [db, dayStart, filter]);
+  const started = firstPaint !== undefined;
   const day = useLiveQuery(async () => {
+    if (!started) return undefined;
     const list = await todayList(db, dayStart, filter).then((found) => withFirstRows(db, found));
     const [dismissedIds, notDismissed] = await Promise.all([
       paperIds(db, { view: 'today', dayStart, filter: 'dismissed' }),
       countToday(db, dayStart, 'all'),
     ]);
     return { list, dismissedIds, dayCount: notDismissed + dismissedIds.length };
-  }, [db, dayStart, filter]);
-  const list = day?.list;
+  }, [db, dayStart, filter, started]);
+  // Until the new answer comes, the rows shown stay the last ones (the view never blanks).
+  const lastList = useRef<TodayList & { firstRows: PaperRecord[] }>(undefined);
+  const list = day?.list ?? firstPaint ?? lastList.current;
+  lastList.current = list;
   const dismissedIds = day?.dismissedIds;
   const dayCount = day?.dayCount;
   // Counting every stored paper (for onboarding) waits for the day: in Chromium, IndexedDB reads
@@ -296,7 +313,7 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
         onPrevious={() => onDayChange(addLocalDays(dayStart, -1))}
         onNext={() => onDayChange(Math.min(today, addLocalDays(dayStart, 1)))}
       />
-      {shown === undefined || dayCount === undefined ? (
+      {shown === undefined || (dayCount === undefined && day !== undefined) ? (
         <p className="loading" aria-busy="true">
           Loading…
         </p>

@@ -122,6 +122,27 @@ export async function todayList(
   return { ids: groups.flatMap((group) => group.ids), groups };
 }
 
+/**
+ * The first `limit` ids of Today's list `filter`, read off the index alone, when the list is in
+ * relevance order; undefined while scores tie (the grouped list needs every id to group).
+ */
+export async function firstTodayIds(
+  database: PaperlightDatabase,
+  dayStart: number,
+  filter: TodayFilter,
+  limit: number,
+): Promise<string[] | undefined> {
+  const prefix = todayPrefix(startOfLocalDay(dayStart), filter);
+  const list = underPrefix(database, prefix);
+  const [first, last] = await Promise.all([
+    list.clone().limit(1).keys(),
+    list.clone().reverse().limit(1).keys(),
+  ]);
+  if (first.length === 0) return [];
+  if (scoreInKey(first[0], prefix.length) === scoreInKey(last[0], prefix.length)) return undefined;
+  return list.limit(limit).primaryKeys();
+}
+
 /** `groupByLabel` (paperDisplay.ts) on keys: each id's label from the day's label keys. */
 async function groupByLabelKeys(
   database: PaperlightDatabase,
