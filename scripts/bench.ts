@@ -22,11 +22,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
+import { bundleForPage, median } from '@/scripts/benchHelpers';
 import { type BenchRow, measurePopupOpen } from '@/scripts/benchPopup';
 import { measureSearch, printSearchTable } from '@/scripts/benchSearch';
-import { chromiumPath, EXTENSION_DIR, launchExtension, ROOT, routePage } from '@/tests/e2e/harness';
+import { chromiumPath, EXTENSION_DIR, launchExtension, routePage } from '@/tests/e2e/harness';
 import { generateListing } from '@/tests/helpers/generateListing';
 
 const ENTRIES = 2000;
@@ -140,21 +140,7 @@ async function bundleBenchPage(): Promise<string> {
         return papers.length;
       },
     };`;
-  const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-    alias: { '@': ROOT },
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return bundleForPage(entry);
 }
 
 /** Runs `measure` on `html` with the bench script loaded, in a browser of its own. */

@@ -6,9 +6,9 @@
  * same page and run: the old shape (every record of the list, sorted in JS: what the popup did
  * before) and the new one (ids from an index, then the first rows' records).
  */
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launchExtension, ROOT } from '@/tests/e2e/harness';
+import { bundleForPage, median } from '@/scripts/benchHelpers';
+import { launchExtension } from '@/tests/e2e/harness';
 
 const RUNS = 5;
 const started = Date.now();
@@ -126,21 +126,7 @@ async function bundleSeeder(): Promise<string> {
       oldAll: () => read(async (store) => (await done(store.index('lastSeenAt').getAll())).reverse()),
       newAll: () => read(async (store) => firstRows(store, (await done(store.index('lastSeenAt').getAllKeys())).reverse())),
     };`;
-  const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-    alias: { '@': ROOT },
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return bundleForPage(entry);
 }
 
 /** Popup page load → first row drawn (a MutationObserver installed before the page's scripts). */

@@ -9,9 +9,10 @@
  * a millisecond). Cold starts: the first search of a worker that finds the snapshot, and of one
  * that must build the index from the papers (first use, or a lost snapshot).
  */
-import { build } from 'esbuild';
+
 import { chromium } from 'playwright-core';
-import { chromiumPath, ROOT } from '@/tests/e2e/harness';
+import { bundleForPage, percentile } from '@/scripts/benchHelpers';
+import { chromiumPath } from '@/tests/e2e/harness';
 
 export const SEARCH_PAPERS = 50_000;
 const TYPED = [
@@ -89,21 +90,7 @@ async function bundle(): Promise<string> {
         return s.docs.byteLength + s.tfs.byteLength + s.starts.byteLength + s.saved.byteLength + s.lengths.byteLength + s.terms.length + s.ids.join('').length;
       },
     };`;
-  const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-    alias: { '@': ROOT },
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+  return bundleForPage(entry);
 }
 
 export interface SearchFigures {
