@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makePaper } from '@/tests/component/helpers';
 import { firstPaperIds, paperIds, todayList } from '@/utils/pages/libraryQueries';
 import type { TodayFilter } from '@/utils/shared/listKeys';
-import type { PaperRecord, Sighting } from '@/utils/shared/paperRecord';
+import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
 import { PaperlightDatabase } from '@/utils/storage/database';
 
@@ -9,35 +10,9 @@ const NOW = new Date(2026, 10, 27, 15, 0, 0).getTime();
 const TODAY = startOfLocalDay(NOW);
 const HOUR = 3_600_000;
 
-function paper(
-  id: string,
-  fields: Partial<PaperRecord> & { at?: number; position?: number; label?: string } = {},
-): PaperRecord {
-  const { at = NOW - HOUR, position = 0, label = 'arXiv cs.CL · new', ...rest } = fields;
-  const sighting: Sighting = {
-    kind: label.startsWith('HF') ? 'hf-daily' : 'arxiv-listing',
-    label,
-    url: 'https://arxiv.org/list/cs.CL/new',
-    at,
-    position,
-  };
-  return {
-    id,
-    title: `Title ${id}`,
-    authors: [],
-    categories: [],
-    tldr: '',
-    codeUrls: [],
-    projectUrls: [],
-    firstSeenAt: at,
-    lastSeenAt: at,
-    firstSighting: sighting,
-    lastSighting: sighting,
-    sightingCount: 1,
-    countsAsNew: true,
-    ...rest,
-  };
-}
+/** A stored paper (tests/component/helpers.tsx `makePaper`) with id `id`. */
+const paper = (id: string, fields: Parameters<typeof makePaper>[0] = {}): PaperRecord =>
+  makePaper({ id, ...fields });
 
 const relevance = (score: number, matched = false) => ({
   score,
