@@ -17,6 +17,8 @@ const LIBRARY_MARKERS: Record<string, string[]> = {
   Dexie: ['DatabaseClosedError', 'MissingAPIError'],
   valibot: ['~standard', '~run'],
   Readability: ['ai2html', '_readability'],
+  // The content script uses the browser's own API object (see wxt.config.ts).
+  'webextension-polyfill': ['browser-polyfill'],
 };
 
 function builtScripts(dir: string): string[] {

@@ -284,8 +284,8 @@ export async function accessibleName(page: Page, control: ShadowControl): Promis
   }
 }
 
-/** Clicks a control with the mouse, as the user would (a trusted click at its centre). */
-export async function clickControl(page: Page, control: ShadowControl): Promise<void> {
+/** The centre of a control on screen, scrolled into view first. */
+async function controlCentre(page: Page, control: ShadowControl): Promise<[number, number]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: control.backendNodeId });
@@ -293,10 +293,20 @@ export async function clickControl(page: Page, control: ShadowControl): Promise<
       backendNodeId: control.backendNodeId,
     })) as { model: { border: number[] } };
     const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    return [(x1 + x3) / 2, (y1 + y3) / 2];
   } finally {
     await cdp.detach();
   }
+}
+
+/** Clicks a control with the mouse, as the user would (a trusted click at its centre). */
+export async function clickControl(page: Page, control: ShadowControl): Promise<void> {
+  await page.mouse.click(...(await controlCentre(page, control)));
+}
+
+/** Moves the mouse onto a control, as the user would. */
+export async function hoverControl(page: Page, control: ShadowControl): Promise<void> {
+  await page.mouse.move(...(await controlCentre(page, control)));
 }
 
 /** Focuses a control, as Tab would reach it. */

@@ -5,6 +5,7 @@ import {
   cursorId,
   eventually,
   fixture,
+  hoverControl,
   type LoadedExtension,
   launchExtension,
   markControl,
@@ -106,6 +107,32 @@ describe('the listing bar and keys', () => {
     await expect.poll(() => cursorId(page)).toBe('2408.04539');
     await page.keyboard.press('o');
     await page.waitForURL(ABS);
+    await page.close();
+  });
+
+  it('a mark shows × and ⋯ once the pointer reaches it; × dims the paper, and again undoes', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(NEW_LISTING);
+    await expect.poll(() => page.locator('paperlight-mark').count()).toBe(4);
+    const kinds = async (id: string) =>
+      (await shadowWidgets(page)).find((widget) => widget.id === id)?.controls.map((c) => c.kind);
+    expect(await kinds('2301.13353')).toEqual(['s']);
+    await hoverControl(page, await markControl(page, '2301.13353', 's'));
+    await expect.poll(() => kinds('2301.13353')).toEqual(['s', 'x', 'u']);
+    expect(await kinds('2408.04539')).toEqual(['s']);
+    // The earlier test dismissed another paper: count the dimmed entries from here.
+    const dimmed = () => page.locator('[data-paperlight-dim]').count();
+    const dimmedBefore = await dimmed();
+    const dismiss = await markControl(page, '2301.13353', 'x');
+    expect(await accessibleName(page, dismiss)).toBe('Not interested');
+    await clickControl(page, dismiss);
+    await eventually(records, (found) => found.get('2301.13353')?.dismissedAt !== undefined);
+    expect((await markControl(page, '2301.13353', 'x')).pressed).toBe('true');
+    // Its dt and dd.
+    await expect.poll(dimmed).toBe(dimmedBefore + 2);
+    await clickControl(page, await markControl(page, '2301.13353', 'x'));
+    await eventually(records, (found) => found.get('2301.13353')?.dismissedAt === undefined);
+    await expect.poll(dimmed).toBe(dimmedBefore);
     await page.close();
   });
 });

@@ -22,6 +22,15 @@ export function userClick(element: Element): void {
   if (!event.isTrusted) throw new Error('jsdom did not keep the event trusted');
 }
 
+/** The pointer moving onto `element`, as the user moves it (trusted, as {@link userClick}). */
+export function userHover(element: Element): void {
+  const view = element.ownerDocument.defaultView ?? window;
+  const event = new view.MouseEvent('mouseover', { bubbles: true, composed: true });
+  const eventImpl = implOf(event);
+  eventImpl.isTrusted = true;
+  implOf(element)._dispatch(eventImpl);
+}
+
 /** A key press as the user makes it (trusted, as {@link userClick}), on `target`. */
 export function userKey(
   target: Element | Document,

@@ -4,6 +4,7 @@ import {
   type MarkActions,
   type PageMark,
   renderPageMarks,
+  revealActions,
   showStatus,
   toggleDismissed,
   toggleSaved,
@@ -80,6 +81,7 @@ export function startPageSession(
       element.removeAttribute('data-paperlight-cur');
     current = mark;
     for (const element of mark.entry.shownIn ?? []) element.setAttribute('data-paperlight-cur', '');
+    revealActions(mark);
     mark.save.focus({ preventScroll: true });
     mark.entry.shownIn?.[0]?.scrollIntoView?.({ block: 'center' });
   }

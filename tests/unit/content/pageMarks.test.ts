@@ -1,6 +1,6 @@
 import { detectedPaper } from '@/tests/helpers/papers';
 import { keepShadowRoots } from '@/tests/helpers/shadowRoots';
-import { userClick } from '@/tests/helpers/userClick';
+import { userClick, userHover } from '@/tests/helpers/userClick';
 import type { DetectedEntry } from '@/utils/content/adapters/adapter';
 import { type MarkActions, renderPageMarks } from '@/utils/content/pageMarks';
 import type { PaperStatus } from '@/utils/shared/protocol';
@@ -148,11 +148,12 @@ describe('renderPageMarks', () => {
     );
     const match = root(doc, '2411.00001')?.querySelector<HTMLElement>('b.t');
     expect(match?.title).toBe('Matches author: Y. Bengio, keyword: diffusion');
-    const dot = root(doc, '2411.00001')?.querySelector<HTMLElement>('i');
-    expect(dot?.title).toBe('Relevance 72%; learned: −survey');
+    // The dot is drawn by the mark's box, whose tooltip explains the relevance.
+    const box = root(doc, '2411.00001')?.querySelector<HTMLElement>('.m');
+    expect(box?.title).toBe('Relevance 72%; learned: −survey');
     // Five strengths of dot: 72% is the fourth, 10% the faintest.
-    expect(dot?.className).toBe('r3');
-    expect(root(doc, '2411.00002')?.querySelector<HTMLElement>('i')?.className).toBe('r0');
+    expect(box?.classList.contains('r3')).toBe(true);
+    expect(root(doc, '2411.00002')?.querySelector('.m')?.classList.contains('r0')).toBe(true);
     expect(labels(doc, '2411.00002')).toEqual(['New']);
     expect(button(doc, '2411.00002')).toHaveAccessibleName('Save in Paperlight');
   });
@@ -169,7 +170,7 @@ describe('renderPageMarks', () => {
       ],
       actions(),
     );
-    expect(root(doc, '2411.00001')?.querySelector<HTMLElement>('i')?.title).toBe(
+    expect(root(doc, '2411.00001')?.querySelector<HTMLElement>('.m')?.title).toBe(
       'Relevance 0%; excluded: survey (from your interests; still learning)',
     );
   });
@@ -211,6 +212,7 @@ describe('renderPageMarks', () => {
     const { doc, entries } = listing(['2411.00001']);
     const background = actions();
     renderPageMarks(doc, entries, [status('2411.00001')], background);
+    userHover(button(doc, '2411.00001') as HTMLButtonElement);
     const dismiss = root(doc, '2411.00001')?.querySelector('button.x') as HTMLButtonElement;
     expect(dismiss).toHaveAccessibleName('Not interested');
     userClick(dismiss);
@@ -229,6 +231,7 @@ describe('renderPageMarks', () => {
     const background = actions();
     renderPageMarks(doc, entries, [status('2411.00001')], background);
     const shadow = root(doc, '2411.00001') as ShadowRoot;
+    userHover(button(doc, '2411.00001') as HTMLButtonElement);
     const more = shadow.querySelector('button.u') as HTMLButtonElement;
     expect(more).toHaveAttribute('aria-expanded', 'false');
     userClick(more);
@@ -246,6 +249,32 @@ describe('renderPageMarks', () => {
     expect(background.setLiked).toHaveBeenCalledWith('2411.00001');
     expect(background.followAuthor).toHaveBeenCalledWith('2411.00001', 'Chloé Moreau');
     await vi.waitFor(() => expect(items[2]?.textContent).toBe('✓ Follow Chloé Moreau'));
+  });
+
+  it("adds × and ⋯ when the pointer first reaches a mark, not for a script's events", () => {
+    const { doc, entries } = listing(['2411.00001', '2411.00002']);
+    renderPageMarks(
+      doc,
+      entries,
+      [status('2411.00001', { dismissed: true }), status('2411.00002')],
+      actions(),
+    );
+    const controls = (id: string) =>
+      Array.from(root(doc, id)?.querySelectorAll('button') ?? []).map((b) => b.className);
+    expect(controls('2411.00001')).toEqual(['s']);
+    const save = button(doc, '2411.00001') as HTMLButtonElement;
+    save.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+    expect(controls('2411.00001')).toEqual(['s']);
+    userHover(save);
+    expect(controls('2411.00001')).toEqual(['s', 'x', 'u']);
+    // Drawn in the paper's state, and only once.
+    expect(root(doc, '2411.00001')?.querySelector('button.x')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    userHover(save);
+    expect(controls('2411.00001')).toEqual(['s', 'x', 'u']);
+    expect(controls('2411.00002')).toEqual(['s']);
   });
 
   it('does not add a second set of marks when run again, and skips entries without an anchor', () => {

@@ -150,6 +150,12 @@ describe('keys on a listing', () => {
     await vi.waitFor(() =>
       expect(document.getElementById('dt-2411.00002')).toHaveAttribute('data-paperlight-dim'),
     );
+    // The cursor's mark shows its × (made when the cursor reached it), pressed.
+    const cursorMark = document.querySelector('paperlight-mark[data-paperlight-id="2411.00002"]');
+    expect(roots.get(cursorMark as Element)?.querySelector('button.x')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     userKey(document, 'x');
     expect(actions.setDismissed).toHaveBeenLastCalledWith('2411.00002', false);
     userKey(document, 'o');
