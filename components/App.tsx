@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { NoticeProvider } from '@/components/Notice';
 import { PageView } from '@/components/PageView';
 import { usePopupServices } from '@/components/PopupContext';
@@ -25,15 +25,22 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
   const idPrefix = useId();
   const [view, setView] = useState<View>('today');
   const [dayStart, setDayStart] = useState(() => startOfLocalDay(now()));
-  // The Saved tab's count is asked once the popup has drawn and gone idle, so it does not hold
-  // up the first rows (in Chromium, IndexedDB reads asked together were measured to wait for each
-  // other, and counting 20,000 saved papers is a long one).
-  const [drawn, setDrawn] = useState(() => typeof requestIdleCallback !== 'function');
+  // The Saved tab's count is asked once the view has drawn its first rows and the popup has gone
+  // idle, so it does not hold up those rows (in Chromium, IndexedDB reads asked together were
+  // measured to wait for each other, and counting 20,000 saved papers is a long one). Idle alone
+  // is not enough: the page is idle while it waits for its first read.
+  const [drawn, setDrawn] = useState(false);
+  const [rowsIn, setRowsIn] = useState(false);
+  const firstRowsDrawn = useCallback(() => setRowsIn(true), []);
   useEffect(() => {
-    if (drawn) return;
+    if (drawn || (!rowsIn && view !== 'page')) return;
+    if (typeof requestIdleCallback !== 'function') {
+      setDrawn(true);
+      return;
+    }
     const idle = requestIdleCallback(() => setDrawn(true), { timeout: 2000 });
     return () => cancelIdleCallback(idle);
-  }, [drawn]);
+  }, [drawn, rowsIn, view]);
   const saved = useLiveQuery(async () => (drawn ? countSaved(db) : undefined), [db, drawn]);
 
   const tabs: TabSpec<View>[] = [
@@ -63,12 +70,13 @@ export function App({ listViewportHeight, pageTabId }: AppProps) {
           <TabPanel idPrefix={idPrefix} tab={view}>
             {view === 'today' ? (
               <TodayView
+                onFirstRows={firstRowsDrawn}
                 dayStart={dayStart}
                 onDayChange={setDayStart}
                 viewportHeight={listViewportHeight}
               />
             ) : view === 'saved' ? (
-              <SavedView viewportHeight={listViewportHeight} />
+              <SavedView onFirstRows={firstRowsDrawn} viewportHeight={listViewportHeight} />
             ) : (
               <PageView tabId={pageTabId} viewportHeight={listViewportHeight} />
             )}

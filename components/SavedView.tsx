@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { EmptyState } from '@/components/EmptyState';
 import { PaperList } from '@/components/PaperList';
 import { usePopupServices } from '@/components/PopupContext';
@@ -28,7 +29,14 @@ function LibraryButton({ onClick }: { onClick: () => void }) {
 const SAVED: PaperListQuery = { view: 'saved' };
 
 /** Saved papers, newest saved first; unsaving removes a paper from here (live query). */
-export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
+export function SavedView({
+  viewportHeight,
+  onFirstRows,
+}: {
+  viewportHeight?: number;
+  /** Called once the first rows (or "nothing saved") are drawn. */
+  onFirstRows?: () => void;
+}) {
   const { db, openLibrary } = usePopupServices();
   // The first rows come from a short read of the save-date index; the whole list of ids follows.
   // (Not even a count waits: IndexedDB counts 20,000 keys about as slowly as it reads them.)
@@ -46,6 +54,10 @@ export function SavedView({ viewportHeight }: { viewportHeight?: number }) {
   // The first rows' records stay those of the short read (live too).
   const list =
     first && (whole ? { ids: whole, firstRows: first.firstRows, count: whole.length } : first);
+  const drawn = list !== undefined;
+  useEffect(() => {
+    if (drawn) onFirstRows?.();
+  }, [drawn, onFirstRows]);
 
   if (list === undefined) {
     return (

@@ -58,6 +58,8 @@ function keysBelongTo(target: EventTarget | null, key: string): boolean {
 }
 
 interface TodayViewProps {
+  /** Called once the first rows (or the day's empty state) are drawn. */
+  onFirstRows?: () => void;
   /** Local midnight of the day shown. */
   dayStart: number;
   onDayChange: (dayStart: number) => void;
@@ -69,7 +71,7 @@ interface TodayViewProps {
  * for each, filtered, with the triage keys (arrows / j k move, s save, x not interested, Enter or
  * o open, Ctrl/Cmd+Z undo). While relevance ties everywhere, grouped by where they were seen.
  */
-export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewProps) {
+export function TodayView({ dayStart, onDayChange, viewportHeight, onFirstRows }: TodayViewProps) {
   const { db, now, send, openOptions } = usePopupServices();
   const notify = useNotify();
   const [filter, setFilter] = useState<TodayFilter>('all');
@@ -95,6 +97,10 @@ export function TodayView({ dayStart, onDayChange, viewportHeight }: TodayViewPr
   const lastList = useRef<TodayList & { firstRows: PaperRecord[] }>(undefined);
   const list = day?.list ?? firstPaint ?? lastList.current;
   lastList.current = list;
+  const drawn = list !== undefined || day !== undefined;
+  useEffect(() => {
+    if (drawn) onFirstRows?.();
+  }, [drawn, onFirstRows]);
   const dismissedIds = day?.dismissedIds;
   const dayCount = day?.dayCount;
   // Counting every stored paper (for onboarding) waits for the day: in Chromium, IndexedDB reads

@@ -115,16 +115,31 @@ export function LibraryApp({ viewportHeight }: LibraryAppProps) {
   );
   const listIds = wholeList !== undefined && wholeList.key === queryKey ? wholeList.ids : undefined;
   const firstIds = firstIn ? firstList.ids : undefined;
+  // The counts (a 20,000-key count is a long read) are asked once the first list has its first
+  // rows, and from then on.
+  const [countsAsked, setCountsAsked] = useState(false);
+  useEffect(() => {
+    if (firstIn) setCountsAsked(true);
+  }, [firstIn]);
   const dismissedToday = useLiveQuery(
-    () =>
-      view === 'today'
-        ? paperIds(db, { view: 'today', dayStart, filter: 'dismissed' }).then((ids) => ids.length)
-        : Promise.resolve(0),
-    [db, view, dayStart],
+    async () =>
+      countsAsked && view === 'today'
+        ? (await paperIds(db, { view: 'today', dayStart, filter: 'dismissed' })).length
+        : 0,
+    [db, view, dayStart, countsAsked],
   );
-  const savedCount = useLiveQuery(() => db.papers.where('savedAt').above(0).count(), [db]);
-  const updatedCount = useLiveQuery(() => db.papers.where('unseenUpdateAt').above(0).count(), [db]);
-  const tagCounts = useLiveQuery(() => tagsWithCounts(db), [db]);
+  const savedCount = useLiveQuery(
+    async () => (countsAsked ? db.papers.where('savedAt').above(0).count() : undefined),
+    [db, countsAsked],
+  );
+  const updatedCount = useLiveQuery(
+    async () => (countsAsked ? db.papers.where('unseenUpdateAt').above(0).count() : undefined),
+    [db, countsAsked],
+  );
+  const tagCounts = useLiveQuery(
+    async () => (countsAsked ? tagsWithCounts(db) : undefined),
+    [db, countsAsked],
+  );
   const allTags = useLiveQuery(() => db.tags.toArray(), [db]);
   const tagsById = useMemo(() => new Map(allTags?.map((tag) => [tag.id, tag])), [allTags]);
   const liveTags = useMemo(() => tagCounts?.map((entry) => entry.tag) ?? [], [tagCounts]);

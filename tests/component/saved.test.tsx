@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, HOUR, makePaper, NOW, renderPopup, YESTERDAY } from '@/tests/component/helpers';
 import type { PaperlightDatabase } from '@/utils/storage/database';
 
@@ -54,6 +54,32 @@ describe('Saved view', () => {
     await waitFor(() => expect(screen.queryByText('Drop me')).not.toBeInTheDocument());
     expect(screen.getByText('Keep me')).toBeInTheDocument();
     expect(await screen.findByRole('tab', { name: 'Saved 1' })).toBeInTheDocument();
+  });
+
+  it("counts the Saved tab only after Today's first rows are drawn and the popup is idle", async () => {
+    await db.papers.bulkAdd([
+      makePaper({ title: 'Today, saved', savedAt: NOW - HOUR }),
+      makePaper({ title: 'Today, not saved' }),
+    ]);
+    // The browser's idle callbacks, run by the test; each notes whether rows were drawn when it
+    // was asked for.
+    const idle: { run: () => void; rowsDrawn: boolean }[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => {
+      idle.push({ run, rowsDrawn: screen.queryAllByRole('article').length > 0 });
+      return idle.length;
+    });
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    try {
+      renderPopup({ db });
+      expect(await screen.findByText('Today, not saved')).toBeInTheDocument();
+      await waitFor(() => expect(idle).not.toHaveLength(0));
+      expect(idle.every((callback) => callback.rowsDrawn)).toBe(true);
+      expect(screen.getByRole('tab', { name: 'Saved' })).toBeInTheDocument();
+      for (const callback of idle) callback.run();
+      expect(await screen.findByRole('tab', { name: 'Saved 1' })).toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('explains how to save when nothing is saved', async () => {

@@ -11,7 +11,6 @@ import {
   markControl,
   openPopup,
   pageMark,
-  pageMark,
   patchRecord,
   readStore,
   restartBrowser,

@@ -75,6 +75,9 @@ export async function firstPaperIds(
     const index = query.sort === 'first-seen-newest' ? 'firstSeenAt' : 'lastSeenAt';
     return database.papers.orderBy(index).reverse().limit(limit).primaryKeys();
   }
+  if (query.view === 'today') {
+    return firstTodayIds(database, query.dayStart, query.filter, limit);
+  }
   if (query.view !== 'saved') return undefined;
   const sort = query.sort ?? 'saved-newest';
   const filtered = Object.values(query.filter ?? {}).some((value) => value !== undefined);

@@ -165,4 +165,20 @@ describe('the first rows of a list, before its whole list', () => {
       '2611.00004',
     ]);
   });
+
+  it("reads a ranked day's first rows in relevance order; not while every score ties", async () => {
+    await db.papers.bulkPut([
+      paper('low', { relevance: relevance(0.1) }),
+      paper('high', { relevance: relevance(0.9, true) }),
+      paper('mid', { relevance: relevance(0.5, true) }),
+      paper('yesterday', { relevance: relevance(1), at: addLocalDays(NOW, -1) }),
+    ]);
+    const today = { view: 'today', dayStart: TODAY, filter: 'all' } as const;
+    expect(await firstPaperIds(db, today, 2)).toEqual(['high', 'mid']);
+    expect((await paperIds(db, today)).slice(0, 2)).toEqual(['high', 'mid']);
+    expect(await firstPaperIds(db, { ...today, filter: 'matches' }, 1)).toEqual(['high']);
+    await db.papers.update('low', { relevance: relevance(0.9) });
+    await db.papers.update('mid', { relevance: relevance(0.9) });
+    expect(await firstPaperIds(db, today, 2)).toBeUndefined();
+  });
 });
