@@ -20,7 +20,7 @@ import {
   withFirstRows,
 } from '@/utils/pages/libraryQueries';
 import { dayName } from '@/utils/pages/paperDisplay';
-import { countPapers } from '@/utils/pages/paperQueries';
+import { digestIsEmpty } from '@/utils/pages/paperQueries';
 import { rowAfterRemoval, stepRow, type TodayFilter } from '@/utils/pages/triage';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
@@ -103,10 +103,10 @@ export function TodayView({ dayStart, onDayChange, viewportHeight, onFirstRows }
   }, [drawn, onFirstRows]);
   const dismissedIds = day?.dismissedIds;
   const dayCount = day?.dayCount;
-  // Counting every stored paper (for onboarding) waits for the day: in Chromium, IndexedDB reads
-  // asked together were measured to wait for each other, and a count of 50,000 is a long one.
+  // Whether the digest is empty (for onboarding) is asked after the day: in Chromium, IndexedDB
+  // reads asked together were measured to wait for each other.
   const dayIn = day !== undefined;
-  const total = useLiveQuery(async () => (dayIn ? countPapers(db) : undefined), [db, dayIn]);
+  const empty = useLiveQuery(async () => (dayIn ? digestIsEmpty(db) : undefined), [db, dayIn]);
   const model = useStorageValue(learnedModelItem);
   const interests = useStorageValue(interestsItem);
   const storedAllSeenAt = useStorageValue(allSeenAtItem);
@@ -300,7 +300,7 @@ export function TodayView({ dayStart, onDayChange, viewportHeight, onFirstRows }
     [activeId, moves, dismiss, restore, allSeenAt, today],
   );
 
-  if (total === 0) return <Onboarding />;
+  if (empty === true) return <Onboarding />;
 
   const isToday = dayStart >= today;
   const noInterests =

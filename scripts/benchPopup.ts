@@ -1,6 +1,7 @@
 /**
  * Popup open times in the built extension (part of `npm run bench`): Today on a 300- and a
- * 5,000-paper day, Saved with 20 and 20,000 saved, and an "All papers" list at 50,000 stored.
+ * 5,000-paper day, Saved with 20 and 20,000 saved, and an "All papers" list at 50,000 stored;
+ * and the library page opening on Saved, at both sizes.
  * The database is seeded inside the extension (records made in the page, with the same
  * `listKeysOf` the database computes on every write). Each list is also read two ways in the
  * same page and run: the old shape (every record of the list, sorted in JS: what the popup did
@@ -173,6 +174,16 @@ async function todayOpen(page: Page, url: string): Promise<number> {
   return at;
 }
 
+/** Library page load (it opens on Saved) → first row drawn. */
+async function libraryOpen(page: Page, url: string): Promise<number> {
+  await settle(page);
+  await page.goto(url);
+  await page.waitForSelector('article.library-row', { timeout: 30_000 });
+  const at = await page.evaluate(() => window.firstRowAt);
+  if (at === undefined) throw new Error('first row not observed');
+  return at;
+}
+
 /** Click on the Saved tab → first saved row drawn. */
 function savedOpen(page: Page): Promise<number> {
   return page.evaluate(
@@ -201,6 +212,7 @@ export async function measurePopupOpen(): Promise<BenchRow[]> {
   const extension = await launchExtension();
   try {
     const url = `chrome-extension://${extension.extensionId}/popup.html`;
+    const libraryUrl = `chrome-extension://${extension.extensionId}/library.html`;
     const page = await extension.context.newPage();
     await page.setViewportSize({ width: 420, height: 600 });
     await page.addInitScript(() => {
@@ -260,8 +272,10 @@ export async function measurePopupOpen(): Promise<BenchRow[]> {
         );
         return savedOpen(page);
       });
+      const libraryMs = await times(() => libraryOpen(page, libraryUrl));
+      await page.goto(url);
       await page.evaluate(seeder);
-      return { todayMs, savedMs };
+      return { todayMs, savedMs, libraryMs };
     };
 
     progress('reading');
@@ -329,6 +343,12 @@ export async function measurePopupOpen(): Promise<BenchRow[]> {
         'Saved tab click → first row, 20,000 saved',
         ms(large.savedMs),
         x(large.savedMs, small.savedMs),
+      ],
+      ['library open → first row (Saved), 20 saved', ms(small.libraryMs), '1.00×'],
+      [
+        'library open → first row (Saved), 20,000 saved, 50,000 stored',
+        ms(large.libraryMs),
+        x(large.libraryMs, small.libraryMs),
       ],
     ];
   } finally {

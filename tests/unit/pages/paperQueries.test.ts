@@ -10,8 +10,8 @@ import {
   shortAuthors,
 } from '@/utils/pages/paperDisplay';
 import {
-  countPapers,
   countSaved,
+  digestIsEmpty,
   papersFirstSeenInDay,
   savedPapers,
 } from '@/utils/pages/paperQueries';
@@ -108,7 +108,15 @@ describe('digest queries', () => {
       '2611.00021',
     ]);
     expect(await countSaved(db)).toBe(3);
-    expect(await countPapers(db)).toBe(4);
+    expect(await digestIsEmpty(db)).toBe(false);
+    await db.papers.clear();
+    expect(await digestIsEmpty(db)).toBe(true);
+    await db.papers.bulkPut([
+      paper('2611.00021', { savedAt: 100 }),
+      paper('2611.00022'),
+      paper('2611.00023', { savedAt: 300 }),
+      paper('2611.00024', { savedAt: 200 }),
+    ]);
 
     await db.papers.update('2611.00023', { savedAt: undefined });
     expect((await savedPapers(db)).map((p) => p.id)).toEqual(['2611.00024', '2611.00021']);
