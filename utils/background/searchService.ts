@@ -71,6 +71,9 @@ export function createSearchService(
   let recent = new Map<string, number>();
   let ready: Promise<void> | undefined;
   let writesSeen = -1;
+  let deletionsSeen = 0;
+  /** Set after a snapshot load: its size is checked against the papers once the first answer is out. */
+  let checkSize = false;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let dirty = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -81,6 +84,7 @@ export function createSearchService(
 
   async function start(): Promise<void> {
     const began = performance.now();
+    deletionsSeen = database.paperDeletions;
     const stored = await database.searchIndex.get('library');
     if (
       stored &&
@@ -94,6 +98,9 @@ export function createSearchService(
       for (const tag of await database.tags.toArray())
         if (!tag.deletedAt) tagNames.set(tag.id, tag.name);
       stats.start = 'snapshot';
+      // Papers deleted after the snapshot was saved (the worker stopped before saving again) are
+      // found by counting the papers: 50,000 take ~0.8 s to count, so not before the first answer.
+      checkSize = true;
     } else {
       await build();
       stats.start = 'build';
@@ -169,7 +176,10 @@ export function createSearchService(
         for (const [id, stamp] of stillRecent) recent.set(id, stamp);
       }
       // Deletions (retention, a cleared library) leave no stamp: the counts tell.
-      if ((await database.papers.count()) !== index.size) await reconcile();
+      if (database.paperDeletions !== deletionsSeen) {
+        deletionsSeen = database.paperDeletions;
+        if ((await database.papers.count()) !== index.size) await reconcile();
+      }
     });
     stats.caughtUp = changed.size;
     if (changed.size > 0) markDirty();
@@ -223,6 +233,20 @@ export function createSearchService(
     });
     await ready;
     await catchUp();
+    if (checkSize) {
+      checkSize = false;
+      setTimeout(() => {
+        void database
+          .transaction('r', database.papers, async () => {
+            if ((await database.papers.count()) !== index.size) await reconcile();
+          })
+          .catch((error: unknown) => {
+            if ((error as Error | undefined)?.name !== 'DatabaseClosedError') {
+              console.warn('[Paperlight] could not check the search index:', error);
+            }
+          });
+      });
+    }
     const id = arxivIdFrom(query.trim(), { pdfLinks: true });
     if (id && index.has(id) && (scope === 'all' || index.isSaved(id)))
       return { ids: [id], total: 1 };

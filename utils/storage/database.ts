@@ -33,7 +33,10 @@ export interface SearchIndexRecord {
  * `written` is told of every write to papers or tags. Above Dexie's own middlewares (level 10 >
  * 0), so live queries see the fields as written.
  */
-const deriveStoredFields = (written: () => void): Middleware<DBCore> => ({
+const deriveStoredFields = (
+  written: () => void,
+  papersDeleted: () => void,
+): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'PaperDerivedFields',
   level: 10,
@@ -49,6 +52,7 @@ const deriveStoredFields = (written: () => void): Middleware<DBCore> => ({
         ...table,
         mutate(request) {
           if (request.type !== 'put' && request.type !== 'add') {
+            if (request.type === 'delete' || request.type === 'deleteRange') papersDeleted();
             return table.mutate(request).finally(written);
           }
           const at = Date.now();
@@ -87,6 +91,8 @@ export class PaperlightDatabase extends Dexie {
    * the database for changes while this has not moved (every write goes through the worker).
    */
   searchedWrites = 0;
+  /** Deletions of papers made through this handle (the search index then checks its size). */
+  paperDeletions = 0;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -136,9 +142,14 @@ export class PaperlightDatabase extends Dexie {
           }),
       );
     this.use(
-      deriveStoredFields(() => {
-        this.searchedWrites++;
-      }),
+      deriveStoredFields(
+        () => {
+          this.searchedWrites++;
+        },
+        () => {
+          this.paperDeletions++;
+        },
+      ),
     );
   }
 }

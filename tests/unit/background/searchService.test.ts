@@ -135,6 +135,20 @@ describe('searchLibrary', () => {
     expect((await ask('branes', 'all', woken)).ids).toEqual([]);
   });
 
+  it('drops papers deleted after its snapshot was saved, once it has answered', async () => {
+    expect((await ask('protein')).ids).toEqual(['2408.05678']);
+    await service.flush();
+    // Deleted before the worker could save the index again; then the worker stops.
+    await database.papers.delete('2408.05678');
+    const woken = createSearchService(database);
+    await ask('strings', 'all', woken);
+    expect(woken.stats.start).toBe('snapshot');
+    await vi.waitFor(async () => expect((await ask('protein', 'all', woken)).ids).toEqual([]));
+    // And a deletion made while it runs shows at once.
+    await database.papers.delete('hep-th/9901001');
+    expect((await ask('strings', 'all', woken)).ids).toEqual([]);
+  });
+
   it('does not re-read papers whose searched fields did not change', async () => {
     await ask('strings');
     // Seen again on a page: sighting count and times change, the text does not.
