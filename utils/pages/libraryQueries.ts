@@ -283,14 +283,22 @@ export async function withFirstRows<T extends { ids: readonly string[] }>(
   return { ...list, firstRows: await papersByIds(database, list.ids.slice(0, FIRST_ROWS)) };
 }
 
-/** Live tags, by name, with how many saved papers carry each. */
+/**
+ * Live tags, by name, with how many saved papers carry each (what a tag's Saved list shows: an
+ * unsaved paper keeps its tags, in case it is saved again). Keys only: each tag's papers, and the
+ * saved ones.
+ */
 export async function tagsWithCounts(
   database: PaperlightDatabase,
 ): Promise<{ tag: Tag; count: number }[]> {
   const tags = (await database.tags.toArray()).filter((tag) => tag.deletedAt === undefined);
-  const counts = await Promise.all(
-    tags.map((tag) => database.papers.where('tagIds').equals(tag.id).count()),
-  );
+  if (tags.length === 0) return [];
+  const [saved, members] = await Promise.all([
+    database.papers.where('savedAt').above(Number.NEGATIVE_INFINITY).primaryKeys(),
+    Promise.all(tags.map((tag) => database.papers.where('tagIds').equals(tag.id).primaryKeys())),
+  ]);
+  const savedIds = new Set(saved);
+  const counts = members.map((ids) => ids.filter((id) => savedIds.has(id)).length);
   return tags
     .map((tag, index) => ({ tag, count: counts[index] ?? 0 }))
     .sort((a, b) => a.tag.name.localeCompare(b.tag.name));

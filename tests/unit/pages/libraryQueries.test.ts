@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '@/tests/component/helpers';
-import { firstPaperIds, paperIds, todayList } from '@/utils/pages/libraryQueries';
+import { firstPaperIds, paperIds, tagsWithCounts, todayList } from '@/utils/pages/libraryQueries';
+import type { Tag } from '@/utils/shared/library';
 import type { TodayFilter } from '@/utils/shared/listKeys';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 import { addLocalDays, startOfLocalDay } from '@/utils/shared/time';
@@ -180,5 +181,32 @@ describe('the first rows of a list, before its whole list', () => {
     await db.papers.update('low', { relevance: relevance(0.9) });
     await db.papers.update('mid', { relevance: relevance(0.9) });
     expect(await firstPaperIds(db, today, 2)).toBeUndefined();
+  });
+});
+
+describe('tags with their counts', () => {
+  it('counts the saved papers of each live tag, by name; unsaved papers keep tags but do not count', async () => {
+    const tag = (id: string, name: string, deletedAt?: number): Tag => ({
+      id,
+      name,
+      color: 'blue',
+      createdAt: NOW,
+      updatedAt: NOW,
+      ...(deletedAt ? { deletedAt } : {}),
+    });
+    await db.tags.bulkPut([
+      tag('t1', 'thesis'),
+      tag('t2', 'a reading group'),
+      tag('t3', 'gone', NOW),
+    ]);
+    await db.papers.bulkPut([
+      paper('p1', { savedAt: NOW, tagIds: ['t1', 't2'] }),
+      paper('p2', { savedAt: NOW, tagIds: ['t1'] }),
+      paper('p3', { tagIds: ['t1', 't3'] }),
+    ]);
+    expect((await tagsWithCounts(db)).map(({ tag: { name }, count }) => [name, count])).toEqual([
+      ['a reading group', 1],
+      ['thesis', 2],
+    ]);
   });
 });
