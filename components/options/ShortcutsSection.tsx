@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { LIBRARY_SHORTCUTS } from '@/utils/pages/libraryKeys';
 
 const ON_PAGES: readonly [keys: string[], what: string][] = [
   [['j', 'k'], 'Next / previous paper (matches first with "only matches" on)'],
@@ -16,6 +17,17 @@ const IN_POPUP: readonly [keys: string[], what: string][] = [
   [['Enter'], 'Open the paper (also o)'],
 ];
 
+const IN_LIBRARY: readonly [keys: string[], what: string][] = LIBRARY_SHORTCUTS.map(
+  ({ keys, what }) => [keys.split(/ \+ | \/ /), what],
+);
+
+const IN_BROWSER: readonly [keys: string[], what: string][] = [
+  [
+    ['Alt', 'Shift', 'L'],
+    "Open the library (the browser's extension shortcut settings can change it)",
+  ],
+];
+
 function ShortcutList({ title, rows }: { title: string; rows: typeof ON_PAGES }) {
   const id = useId();
   return (
@@ -27,7 +39,7 @@ function ShortcutList({ title, rows }: { title: string; rows: typeof ON_PAGES })
             <dt>
               {keys.map((key, index) => (
                 <span key={key}>
-                  {index > 0 ? (keys[0] === 'Ctrl/⌘' ? ' + ' : ' / ') : null}
+                  {index > 0 ? (keys[0] === 'Ctrl/⌘' || keys[0] === 'Alt' ? ' + ' : ' / ') : null}
                   <kbd>{key}</kbd>
                 </span>
               ))}
@@ -48,6 +60,8 @@ export function ShortcutsSection() {
       <h2 id={heading}>Keyboard shortcuts</h2>
       <ShortcutList title="On arXiv listings" rows={ON_PAGES} />
       <ShortcutList title="In the popup" rows={IN_POPUP} />
+      <ShortcutList title="In the library" rows={IN_LIBRARY} />
+      <ShortcutList title="Anywhere in the browser" rows={IN_BROWSER} />
     </section>
   );
 }

@@ -201,7 +201,7 @@ describe('options page: badge and keys', () => {
     expect(screen.getByRole('radio', { name: 'New matches only' })).toBeChecked();
   });
 
-  it('lists the keyboard shortcuts of the pages and the popup', async () => {
+  it('lists the keyboard shortcuts of the pages, the popup and the library', async () => {
     renderOptions();
     const heading = await screen.findByRole('heading', { name: 'Keyboard shortcuts' });
     const section = heading.closest('section') as HTMLElement;
@@ -209,5 +209,10 @@ describe('options page: badge and keys', () => {
     expect(section).toHaveTextContent('xNot interested');
     expect(section).toHaveTextContent('oOpen the paper');
     expect(section).toHaveTextContent('EnterOpen the paper');
+    const list = within(section).getByLabelText('In the library');
+    expect(list).toHaveTextContent('/Search');
+    expect(list).toHaveTextContent('tTag (the selected papers, else this one)');
+    expect(list).toHaveTextContent('Ctrl/⌘ + ZUndo the last change');
+    expect(section).toHaveTextContent('Alt + Shift + LOpen the library');
   });
 });
