@@ -9,6 +9,7 @@ import { useDeviceTldr } from '@/components/useDeviceTldr';
 import { abstractUrl, shortAuthors } from '@/utils/pages/paperDisplay';
 import { isNewPaper, reasonText } from '@/utils/pages/triage';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { updateLine } from '@/utils/shared/watch';
 
 interface PaperRowProps {
   paper: PaperRecord;
@@ -55,6 +56,12 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
   const reason = reasonText(paper.relevance);
   const isNew = triage !== null && isNewPaper(paper, triage.allSeenAt, triage.now);
   const opened = paper.openedAt !== undefined;
+  // What the watch on saved papers found and the user has not looked at yet.
+  const unseenFrom = paper.unseenUpdateAt;
+  const news =
+    unseenFrom === undefined
+      ? []
+      : (paper.updates ?? []).filter((update) => update.at >= unseenFrom).map(updateLine);
 
   return (
     <article
@@ -73,10 +80,15 @@ export const PaperRow = memo(function PaperRow({ paper, position, setSize }: Pap
             <TexText text={title} />
           </ExternalLink>
         </h3>
-        {isNew || opened ? (
+        {isNew || opened || news.length > 0 ? (
           <p className="paper-state">
             {isNew ? <span className="state state-new">New</span> : null}
             {opened ? <span className="state state-opened">Opened</span> : null}
+            {news.length > 0 ? (
+              <span className="state state-updated" title={news.join('\n')}>
+                Updated: {news.join('; ')}
+              </span>
+            ) : null}
           </p>
         ) : null}
         {authors ? (

@@ -82,6 +82,37 @@ describe('Saved view', () => {
     }
   });
 
+  it('shows what the watch found on a saved paper that the user has not seen yet', async () => {
+    await db.papers.bulkAdd([
+      makePaper({
+        id: '2611.00031',
+        title: 'Watched paper',
+        savedAt: NOW - 2 * HOUR,
+        updates: [
+          { kind: 'version', at: NOW - 3 * HOUR, text: 'v2' },
+          { kind: 'version', at: NOW - HOUR, text: 'v3' },
+          { kind: 'comments', at: NOW - HOUR, text: 'Accepted at NeurIPS 2026' },
+        ],
+        unseenUpdateAt: NOW - HOUR,
+      }),
+      makePaper({
+        id: '2611.00032',
+        title: 'Seen updates',
+        savedAt: NOW - 3 * HOUR,
+        updates: [{ kind: 'version', at: NOW - 3 * HOUR, text: 'v2' }],
+      }),
+    ]);
+    const user = userEvent.setup();
+    renderPopup({ db });
+    await user.click(await screen.findByRole('tab', { name: /^Saved/ }));
+    const watched = (await screen.findByText('Watched paper')).closest('article') as HTMLElement;
+    expect(
+      within(watched).getByText('Updated: v3; comments now say: Accepted at NeurIPS 2026'),
+    ).toBeInTheDocument();
+    const seen = screen.getByText('Seen updates').closest('article') as HTMLElement;
+    expect(within(seen).queryByText(/^Updated/)).not.toBeInTheDocument();
+  });
+
   it('explains how to save when nothing is saved', async () => {
     await db.papers.add(makePaper({ title: 'Unsaved paper' }));
     const user = userEvent.setup();
