@@ -1,8 +1,13 @@
 import { arxivIdFrom } from '@/utils/shared/arxivId';
 import type { Tag } from '@/utils/shared/library';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
+import { packSnapshot, unpackSnapshot } from '@/utils/shared/search/packedSnapshot';
 import { searchDocument } from '@/utils/shared/search/searchDocument';
-import { SearchIndex, type SearchResult } from '@/utils/shared/search/searchIndex';
+import {
+  SearchIndex,
+  type SearchResult,
+  type SearchSnapshot,
+} from '@/utils/shared/search/searchIndex';
 import { parseQuery, TOKENIZER_VERSION } from '@/utils/shared/search/tokenize';
 import type { PaperlightDatabase, SearchIndexRecord } from '@/utils/storage/database';
 
@@ -57,6 +62,19 @@ interface Options {
   saveDelayMs?: number;
 }
 
+/** The stored snapshot, unpacked; undefined when it cannot be used (the index is then rebuilt). */
+function readableSnapshot({ snapshot }: SearchIndexRecord): SearchSnapshot | undefined {
+  if (snapshot.tokenizerVersion !== TOKENIZER_VERSION) return undefined;
+  if (snapshot.format === 1) return snapshot;
+  if (snapshot.format !== 2) return undefined;
+  try {
+    return unpackSnapshot(snapshot);
+  } catch (error) {
+    console.warn('[Paperlight] rebuilding the search index:', error);
+    return undefined;
+  }
+}
+
 export function createSearchService(
   database: PaperlightDatabase,
   options: Options = {},
@@ -86,12 +104,9 @@ export function createSearchService(
     const began = performance.now();
     deletionsSeen = database.paperDeletions;
     const stored = await database.searchIndex.get('library');
-    if (
-      stored &&
-      stored.snapshot.format === 1 &&
-      stored.snapshot.tokenizerVersion === TOKENIZER_VERSION
-    ) {
-      index.load(stored.snapshot);
+    const snapshot = stored ? readableSnapshot(stored) : undefined;
+    if (stored && snapshot) {
+      index.load(snapshot);
       papersThrough = stored.papersThrough;
       recent = new Map(stored.recent);
       tagsThrough = stored.tagsThrough;
@@ -209,7 +224,7 @@ export function createSearchService(
       if (index.needsCompaction) index.compact();
       const record: SearchIndexRecord = {
         key: 'library',
-        snapshot: index.snapshot(),
+        snapshot: packSnapshot(index.snapshot()),
         papersThrough,
         recent: [...recent],
         tagsThrough,

@@ -8,13 +8,15 @@ import Dexie, {
 import type { Tag } from '@/utils/shared/library';
 import { listKeysOf } from '@/utils/shared/listKeys';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
+import type { PackedSnapshot } from '@/utils/shared/search/packedSnapshot';
 import { searchHash } from '@/utils/shared/search/searchDocument';
 import type { SearchSnapshot } from '@/utils/shared/search/searchIndex';
 
 /** The persisted search index (table `searchIndex`, one row; see utils/background/searchService.ts). */
 export interface SearchIndexRecord {
   key: 'library';
-  snapshot: SearchSnapshot;
+  /** Packed (format 2) since the search index was first released; format 1 is still read. */
+  snapshot: SearchSnapshot | PackedSnapshot;
   /** Papers stamped (`searchChangedAt`) before this are in the snapshot (ms). */
   papersThrough: number;
   /** Papers stamped at or after `papersThrough` that are in it, with the stamp they had. */

@@ -3,6 +3,7 @@ import { detectedPaper, page } from '@/tests/helpers/papers';
 import { handleMessage } from '@/utils/background/handleMessage';
 import { recordPageDetection } from '@/utils/background/paperStore';
 import { createSearchService, type SearchService } from '@/utils/background/searchService';
+import { unpackSnapshot } from '@/utils/shared/search/packedSnapshot';
 import { PaperlightDatabase } from '@/utils/storage/database';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -147,6 +148,25 @@ describe('searchLibrary', () => {
     // And a deletion made while it runs shows at once.
     await database.papers.delete('hep-th/9901001');
     expect((await ask('strings', 'all', woken)).ids).toEqual([]);
+  });
+
+  it('reads an index stored by the previous version (unpacked), and rebuilds a damaged one', async () => {
+    expect((await ask('strings')).ids).toEqual(['hep-th/9901001']);
+    await service.flush();
+    const stored = await database.searchIndex.get('library');
+    if (stored?.snapshot.format !== 2) throw new Error('expected a packed index');
+    await database.searchIndex.put({ ...stored, snapshot: unpackSnapshot(stored.snapshot) });
+    const older = createSearchService(database);
+    expect((await ask('strings', 'all', older)).ids).toEqual(['hep-th/9901001']);
+    expect(older.stats.start).toBe('snapshot');
+
+    await database.searchIndex.put({
+      ...stored,
+      snapshot: { ...stored.snapshot, docs: stored.snapshot.docs.slice(0, 2) },
+    });
+    const damaged = createSearchService(database);
+    expect((await ask('strings', 'all', damaged)).ids).toEqual(['hep-th/9901001']);
+    expect(damaged.stats.start).toBe('build');
   });
 
   it('does not re-read papers whose searched fields did not change', async () => {
