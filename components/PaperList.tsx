@@ -8,7 +8,7 @@ import { papersByIds, type TodayGroup } from '@/utils/pages/libraryQueries';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
 
 type ListItem =
-  | { type: 'header'; label: string; count: number }
+  | { type: 'header'; label: string; count: number | undefined }
   | { type: 'paper'; id: string; position: number };
 
 /**
@@ -27,7 +27,11 @@ function toItems(ids: readonly string[], groups: readonly TodayGroup[] | undefin
   const items: ListItem[] = [];
   let position = 0;
   for (const group of groups) {
-    items.push({ type: 'header', label: group.label, count: group.ids.length });
+    items.push({
+      type: 'header',
+      label: group.label,
+      count: group.partial ? undefined : group.ids.length,
+    });
     for (const id of group.ids) items.push({ type: 'paper', id, position: ++position });
   }
   return items;
@@ -138,10 +142,12 @@ export function PaperList({
           return (
             <h2 className="group-header">
               <span className="group-label">{item.label}</span>{' '}
-              <span className="group-count">
-                {item.count.toLocaleString('en-US')}
-                <span className="sr-only">{item.count === 1 ? ' paper' : ' papers'}</span>
-              </span>
+              {item.count === undefined ? null : (
+                <span className="group-count">
+                  {item.count.toLocaleString('en-US')}
+                  <span className="sr-only">{item.count === 1 ? ' paper' : ' papers'}</span>
+                </span>
+              )}
             </h2>
           );
         }

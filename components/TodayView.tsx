@@ -13,6 +13,7 @@ import { useStorageValue } from '@/components/useStorageValue';
 import {
   countToday,
   FIRST_ROWS,
+  firstTiedRows,
   firstTodayIds,
   paperIds,
   type TodayList,
@@ -81,7 +82,9 @@ export function TodayView({ dayStart, onDayChange, viewportHeight, onFirstRows }
   // reads asked together were measured to wait for each other.
   const firstPaint = useLiveQuery(async () => {
     const ids = await firstTodayIds(db, dayStart, filter, FIRST_ROWS);
-    return ids && ids.length > 0 ? withFirstRows<TodayList>(db, { ids }) : null;
+    // While every score ties, the list is grouped: its first group's first rows.
+    if (ids === undefined) return firstTiedRows(db, dayStart, filter, FIRST_ROWS);
+    return ids.length > 0 ? withFirstRows<TodayList>(db, { ids }) : null;
   }, [db, dayStart, filter]);
   const started = firstPaint !== undefined;
   const day = useLiveQuery(async () => {

@@ -43,7 +43,8 @@ declare global {
   }
 }
 
-async function bundleSeeder(): Promise<string> {
+/** `tied`: every paper gets the same score (a new user's grouped day) instead of spread ones. */
+async function bundleSeeder(tied: boolean): Promise<string> {
   const entry = `
     import { compareByRelevance, listKeysOf, passesFilter } from './utils/shared/listKeys';
     import { startOfLocalDay, addLocalDays } from './utils/shared/time';
@@ -68,7 +69,7 @@ async function bundleSeeder(): Promise<string> {
         codeUrls: i % 4 === 0 ? ['https://github.com/lab/p' + i] : [], projectUrls: [],
         ...(i % 3 === 0 ? { hf: { upvotes: i % 97, aiSummary: text(i + 2, 25) } } : {}),
         firstSeenAt, lastSeenAt: firstSeenAt, firstSighting: sighting, lastSighting: sighting, sightingCount: 1, countsAsNew: true,
-        relevance: { score: ((i * 37) % 1000) / 1000, matched: i % 5 === 0, reasons: i % 5 === 0 ? ['keyword: attention'] : [], learned: [], coldStart: false },
+        relevance: { score: ${tied ? '0.5' : '((i * 37) % 1000) / 1000'}, matched: i % 5 === 0, reasons: i % 5 === 0 ? ['keyword: attention'] : [], learned: [], coldStart: false },
         ...(savedAt !== undefined ? { savedAt } : {}),
       };
       paper.listKeys = listKeysOf(paper);
@@ -207,8 +208,8 @@ function savedOpen(page: Page): Promise<number> {
 
 export type BenchRow = [name: string, value: string, ratio: string];
 
-export async function measurePopupOpen(): Promise<BenchRow[]> {
-  const seeder = await bundleSeeder();
+export async function measurePopupOpen({ tied = false } = {}): Promise<BenchRow[]> {
+  const seeder = await bundleSeeder(tied);
   const extension = await launchExtension();
   try {
     const url = `chrome-extension://${extension.extensionId}/popup.html`;
@@ -263,13 +264,11 @@ export async function measurePopupOpen(): Promise<BenchRow[]> {
       const todayMs = await times(() => todayOpen(page, url));
       const savedMs = await times(async () => {
         await todayOpen(page, url);
-        // The popup settled first (Today's rows drawn, the Saved tab's count in, the page idle):
+        // The popup settled first (Today's rows drawn, the Saved tab's count in, its reads done):
         // otherwise the click would time the rest of the opening work, which grows with the day
         // and with the saved papers, not the Saved view.
         await page.waitForSelector('[role="tab"] .tab-count', { timeout: 30_000 });
-        await page.evaluate(
-          () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 10_000 })),
-        );
+        await settle(page);
         return savedOpen(page);
       });
       const libraryMs = await times(() => libraryOpen(page, libraryUrl));

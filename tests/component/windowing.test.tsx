@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualList } from '@/components/VirtualList';
 import { freshDb, HOUR, makePaper, NOW, renderPopup } from '@/tests/component/helpers';
@@ -100,8 +100,13 @@ describe('the windowed paper list', () => {
     renderPopup({ db, listViewportHeight: 500 });
 
     expect(await screen.findByText('Paper number 0', {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getByText('5,000 papers')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('arXiv cs.CL · new 5,000');
+    // The first group's first rows come first; its size and the day's with the whole day.
+    expect(await screen.findByText('5,000 papers', {}, { timeout: 5000 })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
+        'arXiv cs.CL · new 5,000',
+      ),
+    );
     const rendered = screen.getAllByRole('article');
     expect(rendered.length).toBeGreaterThan(3);
     expect(rendered.length).toBeLessThan(30);

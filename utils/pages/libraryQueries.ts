@@ -90,6 +90,8 @@ export async function firstPaperIds(
 export interface TodayGroup {
   label: string;
   ids: string[];
+  /** Only the group's first rows, before the whole day is read: its size is not known yet. */
+  partial?: boolean;
 }
 
 export interface TodayList {
@@ -144,6 +146,39 @@ export async function firstTodayIds(
   if (first.length === 0) return [];
   if (scoreInKey(first[0], prefix.length) === scoreInKey(last[0], prefix.length)) return undefined;
   return list.limit(limit).primaryKeys();
+}
+
+/** How many of a tied day's first ids {@link firstTiedRows} looks through for its first group. */
+const TIED_SCAN = 200;
+
+/**
+ * The first rows of Today's list `filter` while every score ties (the list grouped by label): the
+ * first group's first papers, found among the day's first {@link TIED_SCAN} ids in list order, by
+ * keys (the first paper's label, then that label's ids); only the rows shown are read. They begin
+ * the grouped list whatever comes after them (the first group is the first paper's label, in list
+ * order within), so nothing moves when the whole day is read; there may be fewer than `limit` of
+ * them. The group is marked partial: its size comes with the whole day.
+ */
+export async function firstTiedRows(
+  database: PaperlightDatabase,
+  dayStart: number,
+  filter: TodayFilter,
+  limit: number,
+): Promise<TodayList & { firstRows: PaperRecord[] }> {
+  const day = startOfLocalDay(dayStart);
+  const ids = await underPrefix(database, todayPrefix(day, filter)).limit(TIED_SCAN).primaryKeys();
+  const [first] = await papersByIds(database, ids.slice(0, 1));
+  if (!first) return { ids: [], groups: [], firstRows: [] };
+  const label = first.lastSighting.label;
+  const sameLabel = new Set(
+    await database.papers.where('listKeys').equals(labelKey(day, label)).primaryKeys(),
+  );
+  const groupIds = ids.filter((id) => sameLabel.has(id)).slice(0, limit);
+  return {
+    ids: groupIds,
+    groups: [{ label, ids: groupIds, partial: true }],
+    firstRows: await papersByIds(database, groupIds),
+  };
 }
 
 /** `groupByLabel` (paperDisplay.ts) on keys: each id's label from the day's label keys. */

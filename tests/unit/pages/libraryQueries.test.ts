@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '@/tests/component/helpers';
-import { firstPaperIds, paperIds, tagsWithCounts, todayList } from '@/utils/pages/libraryQueries';
+import {
+  firstPaperIds,
+  firstTiedRows,
+  paperIds,
+  tagsWithCounts,
+  todayList,
+} from '@/utils/pages/libraryQueries';
 import type { Tag } from '@/utils/shared/library';
 import type { TodayFilter } from '@/utils/shared/listKeys';
 import type { PaperRecord } from '@/utils/shared/paperRecord';
@@ -97,6 +103,28 @@ describe('Today from keys', () => {
       { label: 'HF Daily Papers · 2026-11-27', ids: ['h0', 'h2'] },
     ]);
     expect(list.ids).toEqual(['x', 'l0', 'l1', 'h0', 'h2']);
+  });
+
+  it("draws a tied day's first rows from its first group, a prefix of the whole grouped list", async () => {
+    await db.papers.bulkAdd([
+      paper('l1', { position: 1, at: NOW - 3 * HOUR }),
+      paper('l0', { position: 0, at: NOW - 3 * HOUR }),
+      // HF papers come between the arXiv ones in list order (seen later).
+      paper('h2', { position: 2, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
+      paper('h0', { position: 0, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
+      paper('x', { at: NOW - 4 * HOUR, hf: { upvotes: 3 } }),
+    ]);
+    const first = await firstTiedRows(db, NOW, 'all', 16);
+    expect(first.ids).toEqual(['x', 'l0', 'l1']);
+    expect(first.groups).toEqual([{ label: 'arXiv cs.CL · new', ids: first.ids, partial: true }]);
+    expect(first.firstRows.map((row) => row.id)).toEqual(first.ids);
+    expect((await firstTiedRows(db, NOW, 'all', 2)).ids).toEqual(['x', 'l0']);
+    expect((await todayList(db, NOW, 'all')).ids.slice(0, 3)).toEqual(first.ids);
+    expect(await firstTiedRows(db, NOW, 'matches', 16)).toEqual({
+      ids: [],
+      groups: [],
+      firstRows: [],
+    });
   });
 });
 
