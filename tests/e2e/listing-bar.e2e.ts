@@ -5,6 +5,7 @@ import {
   cursorId,
   eventually,
   fixture,
+  focusControl,
   hoverControl,
   type LoadedExtension,
   launchExtension,
@@ -120,6 +121,9 @@ describe('the listing bar and keys', () => {
     await hoverControl(page, await markControl(page, '2301.13353', 's'));
     await expect.poll(() => kinds('2301.13353')).toEqual(['s', 'x', 'u']);
     expect(await kinds('2408.04539')).toEqual(['s']);
+    // Keyboard focus on a mark's toggle (Tab) adds them too.
+    await focusControl(page, await markControl(page, '2408.04539', 's'));
+    await expect.poll(() => kinds('2408.04539')).toEqual(['s', 'x', 'u']);
     // The earlier test dismissed another paper: count the dimmed entries from here.
     const dimmed = () => page.locator('[data-paperlight-dim]').count();
     const dimmedBefore = await dimmed();

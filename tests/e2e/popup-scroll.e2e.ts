@@ -215,6 +215,8 @@ describe('the popup list keeps its place when rows above the viewport grow', () 
   it('j moves the focus row by row past the rendered window, scrolling each row into view', async () => {
     const popup = await openPopup(extension);
     await expect.poll(() => popup.locator('article.paper').count()).toBeGreaterThan(3);
+    // The whole day is in (the first rows come before it, without the group's size).
+    await expect.poll(() => popup.locator('.group-count').count()).toBeGreaterThan(0);
     const focusedId = () =>
       popup.evaluate(() => document.activeElement?.getAttribute('data-paper-id') ?? null);
     for (let step = 0; step < 40; step++) await popup.keyboard.press('j');
