@@ -165,25 +165,24 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
-/** Popup page load → first row drawn (a MutationObserver installed before the page's scripts). */
-async function todayOpen(page: Page, url: string): Promise<number> {
+/**
+ * Page load from rest → its first row (`selector`) drawn, as the MutationObserver installed before
+ * the page's scripts saw it.
+ */
+async function openToFirstRow(page: Page, url: string, selector: string): Promise<number> {
   await settle(page);
   await page.goto(url);
-  await page.waitForSelector('article.paper', { timeout: 30_000 });
+  await page.waitForSelector(selector, { timeout: 30_000 });
   const at = await page.evaluate(() => window.firstRowAt);
   if (at === undefined) throw new Error('first row not observed');
   return at;
 }
 
+/** Popup page load → first row drawn. */
+const todayOpen = (page: Page, url: string) => openToFirstRow(page, url, 'article.paper');
+
 /** Library page load (it opens on Saved) → first row drawn. */
-async function libraryOpen(page: Page, url: string): Promise<number> {
-  await settle(page);
-  await page.goto(url);
-  await page.waitForSelector('article.library-row', { timeout: 30_000 });
-  const at = await page.evaluate(() => window.firstRowAt);
-  if (at === undefined) throw new Error('first row not observed');
-  return at;
-}
+const libraryOpen = (page: Page, url: string) => openToFirstRow(page, url, 'article.library-row');
 
 /** Click on the Saved tab → first saved row drawn. */
 function savedOpen(page: Page): Promise<number> {

@@ -193,11 +193,27 @@ export function createSearchService(
       // Deletions (retention, a cleared library) leave no stamp: the counts tell.
       if (database.paperDeletions !== deletionsSeen) {
         deletionsSeen = database.paperDeletions;
-        if ((await database.papers.count()) !== index.size) await reconcile();
+        await reconcileIfSizesDiffer();
       }
     });
     stats.caughtUp = changed.size;
     if (changed.size > 0) markDirty();
+  }
+
+  /** Deletions leave no stamp: a count of the papers other than the index's size tells. */
+  async function reconcileIfSizesDiffer(): Promise<void> {
+    if ((await database.papers.count()) !== index.size) await reconcile();
+  }
+
+  /** The size check a snapshot load owes, run after the answer that is waiting for it. */
+  function checkSizeSoon(): void {
+    setTimeout(() => {
+      database.transaction('r', database.papers, reconcileIfSizesDiffer).catch((error: unknown) => {
+        if ((error as Error | undefined)?.name !== 'DatabaseClosedError') {
+          console.warn('[Paperlight] could not check the search index:', error);
+        }
+      });
+    });
   }
 
   async function reconcile(): Promise<void> {
@@ -250,17 +266,7 @@ export function createSearchService(
     await catchUp();
     if (checkSize) {
       checkSize = false;
-      setTimeout(() => {
-        void database
-          .transaction('r', database.papers, async () => {
-            if ((await database.papers.count()) !== index.size) await reconcile();
-          })
-          .catch((error: unknown) => {
-            if ((error as Error | undefined)?.name !== 'DatabaseClosedError') {
-              console.warn('[Paperlight] could not check the search index:', error);
-            }
-          });
-      });
+      checkSizeSoon();
     }
     const id = arxivIdFrom(query.trim(), { pdfLinks: true });
     if (id && index.has(id) && (scope === 'all' || index.isSaved(id)))

@@ -174,10 +174,12 @@ export async function firstTiedRows(
     await database.papers.where('listKeys').equals(labelKey(day, label)).primaryKeys(),
   );
   const groupIds = ids.filter((id) => sameLabel.has(id)).slice(0, limit);
+  // The first paper is the group's first row, already read.
+  const rest = await papersByIds(database, groupIds.slice(1));
   return {
     ids: groupIds,
     groups: [{ label, ids: groupIds, partial: true }],
-    firstRows: await papersByIds(database, groupIds),
+    firstRows: [first, ...rest].slice(0, limit),
   };
 }
 

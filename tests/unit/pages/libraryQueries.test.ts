@@ -29,6 +29,20 @@ const relevance = (score: number, matched = false) => ({
   coldStart: false,
 });
 
+/**
+ * A day whose scores all tie: two arXiv papers, two HF papers seen later (so before them in list
+ * order), and an arXiv paper seen earliest that its HF upvotes put first; it stays with its label.
+ */
+function storeTiedDay() {
+  return db.papers.bulkAdd([
+    paper('l1', { position: 1, at: NOW - 3 * HOUR }),
+    paper('l0', { position: 0, at: NOW - 3 * HOUR }),
+    paper('h2', { position: 2, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
+    paper('h0', { position: 0, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
+    paper('x', { at: NOW - 4 * HOUR, hf: { upvotes: 3 } }),
+  ]);
+}
+
 let db: PaperlightDatabase;
 beforeEach(() => {
   db = new PaperlightDatabase(`queries-${crypto.randomUUID()}`);
@@ -89,14 +103,7 @@ describe('Today from keys', () => {
   });
 
   it('groups by label while scores tie, groups in the order their first paper comes', async () => {
-    await db.papers.bulkAdd([
-      paper('l1', { position: 1, at: NOW - 3 * HOUR }),
-      paper('l0', { position: 0, at: NOW - 3 * HOUR }),
-      paper('h2', { position: 2, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
-      paper('h0', { position: 0, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
-      // Seen later on another page, but HF upvotes put it first; it stays with its label.
-      paper('x', { at: NOW - 4 * HOUR, hf: { upvotes: 3 } }),
-    ]);
+    await storeTiedDay();
     const list = await todayList(db, NOW, 'all');
     expect(list.groups).toEqual([
       { label: 'arXiv cs.CL · new', ids: ['x', 'l0', 'l1'] },
@@ -106,14 +113,7 @@ describe('Today from keys', () => {
   });
 
   it("draws a tied day's first rows from its first group, a prefix of the whole grouped list", async () => {
-    await db.papers.bulkAdd([
-      paper('l1', { position: 1, at: NOW - 3 * HOUR }),
-      paper('l0', { position: 0, at: NOW - 3 * HOUR }),
-      // HF papers come between the arXiv ones in list order (seen later).
-      paper('h2', { position: 2, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
-      paper('h0', { position: 0, at: NOW - HOUR, label: 'HF Daily Papers · 2026-11-27' }),
-      paper('x', { at: NOW - 4 * HOUR, hf: { upvotes: 3 } }),
-    ]);
+    await storeTiedDay();
     const first = await firstTiedRows(db, NOW, 'all', 16);
     expect(first.ids).toEqual(['x', 'l0', 'l1']);
     expect(first.groups).toEqual([{ label: 'arXiv cs.CL · new', ids: first.ids, partial: true }]);
