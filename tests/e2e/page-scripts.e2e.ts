@@ -127,6 +127,11 @@ describe('a script on an arXiv page', () => {
         document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
         document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       }
+      // 5. Synthetic pointer and focus events on a mark: they must not add its × and ⋯.
+      for (const type of ['mouseover', 'focusin']) {
+        real('2408.04539')?.dispatchEvent(new FocusEvent(type, { bubbles: true, composed: true }));
+        real('2408.04539')?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      }
       // What the script can reach of a mark: no shadow root, no buttons.
       return {
         shadowRoot: real('2408.04539')?.shadowRoot ?? null,
@@ -135,6 +140,12 @@ describe('a script on an arXiv page', () => {
     }, ARTICLE_ID);
     expect(reached).toEqual({ shadowRoot: null, buttons: 0 });
     expect(page.url()).toBe(NEW_LISTING);
+    // The script's pointer and focus events added nothing to the mark.
+    expect(
+      (await shadowWidgets(page))
+        .find((widget) => widget.id === '2408.04539')
+        ?.controls.map((control) => control.kind),
+    ).toEqual(['s']);
 
     // The user clicks one toggle and presses Enter on another. Messages are handled in order and
     // each save is one transaction on the same table, so once these land, anything the script's
